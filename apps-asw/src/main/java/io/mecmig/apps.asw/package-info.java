@@ -1,0 +1,2 @@
+/** ASW: keeps visited zones and their PoAs in memcached inside its container. */
+package io.mecmig.apps.asw;

@@ -1,0 +1,2 @@
+/** The mecmig command line. */
+package io.mecmig.cli;

@@ -1,0 +1,2 @@
+/** Programs that embed mecmig the way another orchestrator would. */
+package io.mecmig.examples;

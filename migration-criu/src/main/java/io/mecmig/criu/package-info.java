@@ -1,0 +1,2 @@
+/** Checkpoint/restore strategies: the paper's FullSP and faster full-state migration. */
+package io.mecmig.criu;

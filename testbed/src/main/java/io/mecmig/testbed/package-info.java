@@ -1,0 +1,2 @@
+/** Two (or N) MEC hosts on one machine: namespaces, a dockerd and sshd each, a shaped link. */
+package io.mecmig.testbed;

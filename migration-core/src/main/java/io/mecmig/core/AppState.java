@@ -1,0 +1,26 @@
+package io.mecmig.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * An app's state as it reported it (its {@code /state} JSON), read on one host at one moment.
+ *
+ * @param json the document as the app answered it
+ */
+public record AppState(String json) {
+
+    public AppState {
+        Objects.requireNonNull(json, "json");
+    }
+
+    /** The document parsed; a malformed answer is reported as such. */
+    public JsonNode tree() {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("the app's state is not valid JSON: " + json, e);
+        }
+    }
+}

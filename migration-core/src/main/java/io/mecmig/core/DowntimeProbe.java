@@ -1,0 +1,114 @@
+package io.mecmig.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The UE's view of downtime: calls the app every {@code interval} (10 ms by default) on its own thread and
+ * keeps the longest time between two good answers, with its start and end.
+ *
+ * <pre>{@code
+ * try (DowntimeProbe probe = DowntimeProbe.start(() -> readiness.isReady(address), Duration.ofMillis(10))) {
+ *     ... move the app ...
+ *     ProbeResult seen = probe.stop();
+ * }
+ * }</pre>
+ */
+public final class DowntimeProbe implements AutoCloseable {
+
+    private final BooleanSupplier served;
+    private final Duration interval;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    // Written by the probe thread only; read after join().
+    private long checks;
+    private long failures;
+    private boolean lastOk;
+    private long lastGoodNanos = -1;
+    private Instant lastGoodAt;
+    private long longestNanos;
+    private Gap longestGap;
+
+    private DowntimeProbe(BooleanSupplier served, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new InvalidMigrationException("probe interval must be positive, got " + interval);
+        }
+        this.served = served;
+        this.interval = interval;
+        this.thread = new Thread(this::loop, "mecmig-downtime-probe");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts probing {@code served}, which answers whether the UE got a good answer right now. */
+    public static DowntimeProbe start(BooleanSupplier served, Duration interval) {
+        DowntimeProbe probe = new DowntimeProbe(served, interval);
+        probe.thread.start();
+        return probe;
+    }
+
+    private void loop() {
+        long next = System.nanoTime();
+        while (running) {
+            check();
+            next += interval.toNanos();
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } else {
+                next = System.nanoTime(); // a slow check: do not burst to catch up
+            }
+        }
+    }
+
+    private void check() {
+        boolean ok;
+        try {
+            ok = served.getAsBoolean();
+        } catch (RuntimeException e) {
+            ok = false;
+        }
+        checks++;
+        lastOk = ok;
+        if (!ok) {
+            failures++;
+            return;
+        }
+        long now = System.nanoTime();
+        Instant nowAt = Instant.now();
+        if (lastGoodNanos >= 0 && now - lastGoodNanos > longestNanos) {
+            longestNanos = now - lastGoodNanos;
+            longestGap = new Gap(lastGoodAt, nowAt);
+        }
+        lastGoodNanos = now;
+        lastGoodAt = nowAt;
+    }
+
+    /** Stops probing and returns what it saw. An outage still open at stop counts up to the stop. */
+    public ProbeResult stop() {
+        running = false; // no interrupt: an interrupted check would look like an outage
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long now = System.nanoTime();
+        if (lastGoodNanos >= 0 && now - lastGoodNanos > longestNanos && !lastOk) {
+            longestNanos = now - lastGoodNanos;
+            longestGap = new Gap(lastGoodAt, Instant.now());
+        }
+        return new ProbeResult(interval, checks, failures, longestGap, Duration.ofNanos(longestNanos));
+    }
+
+    @Override
+    public void close() {
+        if (running) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.mecmig.core;
+
+/** Bad input, found before anything ran: nothing was touched on either host. */
+public class InvalidMigrationException extends MigrationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidMigrationException(String message) {
+        super(message);
+    }
+}

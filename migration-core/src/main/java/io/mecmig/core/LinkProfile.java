@@ -1,0 +1,67 @@
+package io.mecmig.core;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The link between source and target as configured for a run: its rate and its packet loss.
+ *
+ * @param bitsPerSecond the shaped rate; 0 means not shaped
+ * @param lossPercent packets dropped, 0 to 100
+ */
+public record LinkProfile(long bitsPerSecond, double lossPercent) {
+
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)bit", Pattern.CASE_INSENSITIVE);
+
+    public LinkProfile {
+        if (bitsPerSecond < 0) {
+            throw new InvalidMigrationException("link rate must not be negative, got " + bitsPerSecond);
+        }
+        if (lossPercent < 0 || lossPercent > 100) {
+            throw new InvalidMigrationException("packet loss " + lossPercent + " % is out of range: use 0 to 100");
+        }
+    }
+
+    public static LinkProfile unshaped() {
+        return new LinkProfile(0, 0);
+    }
+
+    /**
+     * Parses a tc-style rate such as {@code 100mbit} or {@code 1gbit}.
+     *
+     * @throws InvalidMigrationException naming the accepted forms
+     */
+    public static LinkProfile of(String rate, double lossPercent) {
+        Matcher m = RATE.matcher(rate == null ? "" : rate.trim());
+        if (!m.matches()) {
+            throw new InvalidMigrationException("link rate '" + rate + "' is not understood: write it as tc does,"
+                    + " for example 100mbit or 1gbit");
+        }
+        double value = Double.parseDouble(m.group(1));
+        long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 1_000L;
+            case "m" -> 1_000_000L;
+            case "g" -> 1_000_000_000L;
+            default -> 1L;
+        };
+        return new LinkProfile(Math.round(value * unit), lossPercent);
+    }
+
+    /** The rate as tc writes it, for example {@code 100mbit}; {@code unshaped} when not shaped. */
+    public String rateLabel() {
+        if (bitsPerSecond == 0) {
+            return "unshaped";
+        }
+        if (bitsPerSecond % 1_000_000_000L == 0) {
+            return bitsPerSecond / 1_000_000_000L + "gbit";
+        }
+        if (bitsPerSecond % 1_000_000L == 0) {
+            return bitsPerSecond / 1_000_000L + "mbit";
+        }
+        if (bitsPerSecond % 1_000L == 0) {
+            return bitsPerSecond / 1_000L + "kbit";
+        }
+        return bitsPerSecond + "bit";
+    }
+}

@@ -1,0 +1,140 @@
+package io.mecmig.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The entry point: describe one migration, then trigger its two phases separately.
+ *
+ * <pre>{@code
+ * PreRelocation prepared = Migration.of(app)
+ *         .from(source).to(target)
+ *         .strategy(Strategies.named("fccp"))
+ *         .onEvent(MigrationEvent.StepCompleted.class, e -> log(e.timing()))
+ *         .preRelocate();                 // phase 1: the app keeps serving on the source
+ * MigrationReport report = prepared.relocate();   // phase 2: downtime; the app serves from the target
+ * }</pre>
+ *
+ * <p>A failed step rolls back: the app serves from the source again with its state, and the call throws a
+ * {@link StepFailedException} that carries the report.
+ */
+public final class Migration {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private Migration() {
+    }
+
+    /** Starts describing the migration of {@code app}. */
+    public static Builder of(AppSpec app) {
+        if (app == null) {
+            throw new InvalidMigrationException("no app given: pass an AppSpec to Migration.of(...)");
+        }
+        return new Builder(app);
+    }
+
+    /** Collects the migration's settings; {@link #preRelocate()} validates them and starts phase 1. */
+    public static final class Builder {
+        private final AppSpec app;
+        private Host source;
+        private Host target;
+        private Strategy strategy;
+        private LinkProfile link = LinkProfile.unshaped();
+        private Duration probeInterval = Duration.ofMillis(10);
+        private boolean ueProbe = true;
+        private StateLossPolicy stateLoss = StateLossPolicy.ROLL_BACK;
+        private final EventBus.Registrations listeners = new EventBus.Registrations();
+
+        private Builder(AppSpec app) {
+            this.app = app;
+        }
+
+        public Builder from(Host source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder to(Host target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder strategy(Strategy strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        /** The strategy called {@code name}, see {@link Strategies#named(String)}. */
+        public Builder strategy(String name) {
+            return strategy(Strategies.named(name));
+        }
+
+        /** The link's configured rate and loss, recorded in the report (shaping itself is the testbed's job). */
+        public Builder link(LinkProfile link) {
+            this.link = Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /** How often the UE-side probe calls the app during relocation (default 10 ms). */
+        public Builder probeInterval(Duration interval) {
+            this.probeInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Turns the UE-side downtime probe off (it is on by default). */
+        public Builder withoutUeProbe() {
+            this.ueProbe = false;
+            return this;
+        }
+
+        /** What to do when the app's state is lost on the target (default: roll back). */
+        public Builder onStateLoss(StateLossPolicy policy) {
+            this.stateLoss = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Registers a listener for events of {@code type} (and its subtypes). */
+        public <E extends MigrationEvent> Builder onEvent(Class<E> type, MigrationListener<? super E> listener) {
+            listeners.add(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Validates the settings and runs phase 1 (pre-relocation). The app keeps serving on the source.
+         *
+         * @throws InvalidMigrationException for bad settings, before anything runs
+         * @throws StepFailedException when a step failed; the target was cleaned and the source never stopped
+         */
+        public PreRelocation preRelocate() {
+            validate();
+            String id = app.container() + "-" + strategy.name() + "-" + SEQUENCE.incrementAndGet();
+            MigrationRun run = new MigrationRun(id, app, source, target, strategy, link, listeners,
+                    new MigrationRun.Options(ueProbe, probeInterval, stateLoss));
+            return run.preRelocate();
+        }
+
+        /** Both phases back to back: {@code preRelocate().relocate()}. */
+        public MigrationReport migrate() {
+            return preRelocate().relocate();
+        }
+
+        private void validate() {
+            if (source == null || target == null) {
+                throw new InvalidMigrationException("source and target hosts are required: call .from(host).to(host)");
+            }
+            if (strategy == null) {
+                throw new InvalidMigrationException("no strategy given: call .strategy(name), one of "
+                        + String.join(", ", Strategies.names()));
+            }
+            if (source == target || source.name().equals(target.name())) {
+                throw new InvalidMigrationException("source and target are the same host '" + source.name()
+                        + "': migrate between two different hosts");
+            }
+            if (!source.isRunning(app.container())) {
+                throw new InvalidMigrationException("app container '" + app.container() + "' is not running on "
+                        + source.name() + ": start it there first, or check the name (docker ps on that host)");
+            }
+        }
+    }
+}

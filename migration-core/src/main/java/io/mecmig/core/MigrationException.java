@@ -1,0 +1,18 @@
+package io.mecmig.core;
+
+/**
+ * The root of every error mecmig raises: unchecked, like docker-java's {@code DockerException}.
+ * Each message says what failed, where, and how to fix it when the fix is known.
+ */
+public class MigrationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MigrationException(String message) {
+        super(message);
+    }
+
+    public MigrationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,254 @@
+package io.mecmig.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engine: runs one migration's phases, measures downtime and state, and rolls back on failure. */
+final class MigrationRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    record Options(boolean ueProbe, Duration probeInterval, StateLossPolicy stateLoss) {
+    }
+
+    private final AppSpec app;
+    private final Host source;
+    private final Host target;
+    private final Strategy strategy;
+    private final Options options;
+    private final RunContext context;
+    private final EventBus bus;
+    private final Instant started = Instant.now();
+    private boolean finished;
+
+    MigrationRun(String id, AppSpec app, Host source, Host target, Strategy strategy, LinkProfile link,
+                 EventBus.Registrations listeners, Options options) {
+        this.app = app;
+        this.source = source;
+        this.target = target;
+        this.strategy = strategy;
+        this.options = options;
+        this.context = new RunContext(id, app, source, target, link);
+        this.bus = listeners.bus(context::warn);
+    }
+
+    String id() {
+        return context.migrationId();
+    }
+
+    PreRelocation preRelocate() {
+        InFlight.acquire(source, app);
+        warnIfStrategyFallsShort();
+        PhaseRun phase = new PhaseRun(Phase.PRE_RELOCATION, context, bus);
+        try {
+            for (Step step : strategy.steps(Phase.PRE_RELOCATION)) {
+                phase.run(step);
+            }
+        } catch (PhaseRun.StepFailure failure) {
+            PhaseReport pre = phase.finish(-1, -1);
+            RollbackReport rollback = rollBack(Phase.PRE_RELOCATION, failure, false);
+            throw failed(Phase.PRE_RELOCATION, failure, rollback, report(pre, null, null, null, null, rollback,
+                    Outcome.ROLLED_BACK, failure));
+        }
+        return new PreRelocation(this, phase.finish(-1, -1));
+    }
+
+    MigrationReport relocate(PhaseReport pre) {
+        if (finished) {
+            throw new IllegalStateException("migration " + id() + " already relocated or aborted");
+        }
+        PhaseRun phase = new PhaseRun(Phase.RELOCATION, context, bus);
+        DowntimeProbe probe = options.ueProbe() ? DowntimeProbe.start(this::servedAnywhere, options.probeInterval()) : null;
+        StateCapture state = new StateCapture();
+        long[] ready = {-1};
+        try {
+            for (Step step : strategy.steps(Phase.RELOCATION)) {
+                if (step.effect() == ServiceEffect.STOPS_SERVICE && phase.downtimeStart() < 0) {
+                    state.before = app.stateProbe().read(source.serviceAddress(app)).orElse(null);
+                }
+                phase.run(step);
+            }
+            phase.run(Step.onTarget("await readiness", ctx -> Readiness.await(app.readiness(),
+                    target.serviceAddress(app), app.readinessTimeout(), Duration.ofMillis(10))));
+            ready[0] = System.nanoTime();
+            phase.run(Step.onTarget("verify state", ctx -> state.verify()));
+        } catch (PhaseRun.StepFailure failure) {
+            boolean stopped = phase.downtimeStart() >= 0;
+            PhaseReport reloc = phase.finish(phase.downtimeStart(), -1);
+            RollbackReport rollback = rollBack(Phase.RELOCATION, failure, stopped);
+            ProbeResult seen = probe == null ? null : probe.stop();
+            Downtime downtime = stopped ? downtime(phase, ready[0], seen) : null;
+            Outcome outcome = rollback.sourceState() == SourceState.NOT_SERVING ? Outcome.FAILED : Outcome.ROLLED_BACK;
+            throw failed(Phase.RELOCATION, failure, rollback, report(pre, reloc, downtime, state.check(), null,
+                    rollback, outcome, failure));
+        }
+        ProbeResult seen = probe == null ? null : stopProbeAfterTail(probe);
+        PhaseReport reloc = phase.finish(phase.downtimeStart(), ready[0]);
+        StateCheck check = state.check();
+        Viability viability = new Viability(true, !context.manualInputs().isEmpty(),
+                context.manualInputs().isEmpty() ? null : String.join("; ", context.manualInputs()),
+                check.preserved());
+        MigrationReport report = report(pre, reloc, downtime(phase, ready[0], seen), check, viability, null,
+                Outcome.COMPLETED, null);
+        finish(report);
+        return report;
+    }
+
+    void abort() {
+        if (finished) {
+            return;
+        }
+        for (Step step : strategy.rollback(Phase.PRE_RELOCATION)) {
+            try {
+                step.action().run(context);
+            } catch (Exception e) {
+                LOG.warn("abort of {}: '{}' failed: {}", id(), step.name(), e.toString());
+            }
+        }
+        finished = true;
+        InFlight.release(source, app);
+    }
+
+    private ProbeResult stopProbeAfterTail(DowntimeProbe probe) {
+        // A few more calls after readiness, so a gap that closed just now ends at an observed answer.
+        try {
+            Thread.sleep(options.probeInterval().toMillis() * 3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return probe.stop();
+    }
+
+    private boolean servedAnywhere() {
+        return app.readiness().isReady(source.serviceAddress(app)) || app.readiness().isReady(target.serviceAddress(app));
+    }
+
+    private Downtime downtime(PhaseRun phase, long readyNanos, ProbeResult seen) {
+        long from = phase.downtimeStart();
+        Duration paper = phase.serviceStarted() >= 0 ? Duration.ofNanos(phase.serviceStarted() - from) : null;
+        Duration untilReady = readyNanos >= 0 ? Duration.ofNanos(readyNanos - from) : null;
+        return new Downtime(paper, untilReady, seen);
+    }
+
+    private void warnIfStrategyFallsShort() {
+        if (!strategy.preserves().covers(app.needs())) {
+            String message = "strategy " + strategy.name() + " carries " + strategy.preserves() + " but app '"
+                    + app.container() + "' needs " + app.needs() + ": its "
+                    + (app.needs() == StateNeeds.FULL_STATE ? "memory" : "user") + " state will be lost on the target";
+            context.warn(message);
+            LOG.warn(message);
+            bus.publish(new MigrationEvent.Warning(id(), Instant.now(), message));
+        }
+    }
+
+    private RollbackReport rollBack(Phase phase, PhaseRun.StepFailure failure, boolean serviceStopped) {
+        String reason = failure.step.name() + ": " + failure.getCause().getMessage();
+        bus.publish(new MigrationEvent.RollbackStarted(id(), Instant.now(), phase, reason));
+        List<String> actions = new ArrayList<>();
+        for (Step step : strategy.rollback(phase)) {
+            try {
+                step.action().run(context);
+                actions.add(step.name() + ": done");
+            } catch (Exception e) {
+                actions.add(step.name() + ": FAILED (" + e.getMessage() + ")");
+                LOG.warn("rollback of {}: '{}' failed", id(), step.name(), e);
+            }
+        }
+        SourceState state = sourceStateAfterRollback(serviceStopped, actions);
+        RollbackReport report = new RollbackReport(reason, actions, state);
+        bus.publish(new MigrationEvent.RollbackCompleted(id(), Instant.now(), report));
+        finished = true;
+        InFlight.release(source, app);
+        return report;
+    }
+
+    private SourceState sourceStateAfterRollback(boolean serviceStopped, List<String> actions) {
+        try {
+            Readiness.await(app.readiness(), source.serviceAddress(app), app.readinessTimeout(), Duration.ofMillis(10));
+            actions.add("source answers its readiness check: yes");
+            return serviceStopped ? SourceState.RESTORED : SourceState.UNTOUCHED;
+        } catch (MigrationException e) {
+            actions.add("source answers its readiness check: NO (" + e.getMessage() + ")");
+            return SourceState.NOT_SERVING;
+        }
+    }
+
+    private StepFailedException failed(Phase phase, PhaseRun.StepFailure failure, RollbackReport rollback,
+                                       MigrationReport report) {
+        bus.publish(new MigrationEvent.MigrationFinished(id(), Instant.now(), report));
+        return new StepFailedException(phase, failure.step.name(), failure.step.side(), rollback.sourceState(),
+                failure.getCause(), report);
+    }
+
+    private void finish(MigrationReport report) {
+        finished = true;
+        InFlight.release(source, app);
+        bus.publish(new MigrationEvent.MigrationFinished(id(), Instant.now(), report));
+    }
+
+    private MigrationReport report(PhaseReport pre, PhaseReport reloc, Downtime downtime, StateCheck check,
+                                   Viability viability, RollbackReport rollback, Outcome outcome,
+                                   PhaseRun.StepFailure failure) {
+        String message = failure == null ? null : failure.step.name() + ": " + failure.getCause().getMessage();
+        return new MigrationReport(id(), app.container(), strategy.name(), source.name(), target.name(),
+                context.link(), started, pre, reloc, downtime, Map.copyOf(context.measures()), check, viability,
+                outcome, message, rollback, context.notes(), context.warnings());
+    }
+
+    /** The app's state before the stop and after the start, and the verdict on them. */
+    private final class StateCapture {
+        private AppState before;
+        private AppState after;
+        private StateVerdict verdict;
+
+        void verify() {
+            if (app.stateProbe() == StateProbe.none()) {
+                verdict = StateVerdict.kept("the app keeps no state");
+                return;
+            }
+            after = readAfter().orElse(null);
+            if (before == null || after == null) {
+                verdict = StateVerdict.lost("state could not be read " + (before == null ? "on the source before the"
+                        + " stop" : "on the target after the start"));
+            } else {
+                verdict = app.stateProbe().compare(before, after);
+            }
+            if (!verdict.preserved() && options.stateLoss() == StateLossPolicy.ROLL_BACK) {
+                throw new StateLostException(app.container(), verdict.detail());
+            }
+        }
+
+        private Optional<AppState> readAfter() {
+            long deadline = System.nanoTime() + app.readinessTimeout().toNanos();
+            Optional<AppState> state = app.stateProbe().read(target.serviceAddress(app));
+            while (state.isEmpty() && System.nanoTime() < deadline) {
+                sleepBriefly();
+                state = app.stateProbe().read(target.serviceAddress(app));
+            }
+            return state;
+        }
+
+        private void sleepBriefly() {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationException("interrupted while reading the app's state", e);
+            }
+        }
+
+        StateCheck check() {
+            if (verdict == null) {
+                return null;
+            }
+            return new StateCheck(app.needs(), strategy.preserves(), before == null ? null : before.json(),
+                    after == null ? null : after.json(), verdict.preserved(), verdict.detail());
+        }
+    }
+}

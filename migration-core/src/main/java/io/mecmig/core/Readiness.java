@@ -1,0 +1,98 @@
+package io.mecmig.core;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Tells whether an app answers at an address. One call is one quick check; {@link Readiness#await} polls.
+ * Modeled on testcontainers' {@code WaitStrategy}, with static factories in place of its {@code Wait} facade.
+ */
+@FunctionalInterface
+public interface Readiness {
+
+    /** One check, bounded by a short timeout; never throws for an app that is down. */
+    boolean isReady(ServiceAddress address);
+
+    /** Ready when {@code GET path} answers 2xx. */
+    static Readiness http(String path) {
+        return new HttpReadiness(path, Duration.ofMillis(250));
+    }
+
+    /** Ready when the port accepts a TCP connection. */
+    static Readiness tcp() {
+        return address -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address.host(), address.port()), 250);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Polls every {@code interval} until ready or {@code timeout} passes.
+     *
+     * @return the time it took
+     * @throws ReadinessTimeoutException when the app did not become ready in time
+     */
+    static Duration await(Readiness readiness, ServiceAddress address, Duration timeout, Duration interval) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!readiness.isReady(address)) {
+            if (System.nanoTime() > deadline) {
+                throw new ReadinessTimeoutException(address, timeout);
+            }
+            sleep(interval);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void sleep(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while waiting for the app to become ready", e);
+        }
+    }
+
+    /** {@link Readiness#http}: one shared client, so probing every 10 ms reuses connections. */
+    final class HttpReadiness implements Readiness {
+        private static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(250))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        private final String path;
+        private final Duration timeout;
+
+        HttpReadiness(String path, Duration timeout) {
+            this.path = path;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public boolean isReady(ServiceAddress address) {
+            HttpRequest request = HttpRequest.newBuilder(address.http(path)).timeout(timeout).GET().build();
+            try {
+                int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return status >= 200 && status < 300;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "http GET " + path;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.mecmig.core;
+
+import java.util.List;
+
+/**
+ * What rollback did after a failure.
+ *
+ * @param reason the failure that caused it
+ * @param actions each rollback step and how it went
+ * @param sourceState what the source was left in
+ */
+public record RollbackReport(String reason, List<String> actions, SourceState sourceState) {
+
+    public RollbackReport {
+        actions = List.copyOf(actions);
+    }
+}

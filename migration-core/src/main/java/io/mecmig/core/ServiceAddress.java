@@ -1,0 +1,35 @@
+package io.mecmig.core;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where an app answers on a host, as seen by whoever probes it (the orchestrator, a test, the UE probe).
+ *
+ * @param host a host name or IP literal
+ * @param port a TCP port, 1 to 65535
+ */
+public record ServiceAddress(String host, int port) {
+
+    public ServiceAddress {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new InvalidMigrationException("service address has an empty host: give the host's IP or name");
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidMigrationException("service port " + port + " is out of range: use 1 to 65535");
+        }
+    }
+
+    /** An http URI for {@code path} on this address. */
+    public URI http(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + port + p);
+    }
+
+    @Override
+    public String toString() {
+        return host + ":" + port;
+    }
+}

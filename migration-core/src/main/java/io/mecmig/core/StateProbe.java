@@ -1,0 +1,41 @@
+package io.mecmig.core;
+
+import java.util.Optional;
+
+/**
+ * Reads an app's state and judges whether it survived a move. The engine reads it on the source just
+ * before the service stops and on the target once the app is ready again.
+ */
+public interface StateProbe {
+
+    /** The app's state at {@code address}, or empty when it does not answer. */
+    Optional<AppState> read(ServiceAddress address);
+
+    /** Compares the state read before the move with the one read after it. */
+    StateVerdict compare(AppState before, AppState after);
+
+    /** For apps without state (the paper's BA): nothing to read, always kept. */
+    static StateProbe none() {
+        return NoState.INSTANCE;
+    }
+
+    /** A probe reading JSON from {@code GET path}; add the rules the state must obey with the builder. */
+    static JsonStateProbe.Builder http(String path) {
+        return JsonStateProbe.builder(path);
+    }
+
+    /** {@link #none()}. */
+    enum NoState implements StateProbe {
+        INSTANCE;
+
+        @Override
+        public Optional<AppState> read(ServiceAddress address) {
+            return Optional.empty();
+        }
+
+        @Override
+        public StateVerdict compare(AppState before, AppState after) {
+            return StateVerdict.kept("the app keeps no state");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.mecmig.core;
+
+import java.util.List;
+
+/**
+ * A way of moving an app: a named list of steps for each phase. Implementations are stateless values;
+ * whatever a run needs to keep between steps goes into the {@link StepContext}.
+ */
+public interface Strategy {
+
+    /** The short name users type, for example {@code fccp}. */
+    String name();
+
+    /** One sentence on how it moves the app. */
+    String description();
+
+    /** How much of an app's state this strategy is designed to carry. */
+    StateNeeds preserves();
+
+    /** The steps of {@code phase}, in order. */
+    List<Step> steps(Phase phase);
+
+    /**
+     * The steps that bring the app back to serving from the source after {@code failed} went wrong.
+     * Each runs even if an earlier one failed. The default removes whatever was started on the target,
+     * restarts the source container and takes a migration-aware app out of migration mode; strategies
+     * whose source stop loses memory (a checkpoint) restore from it instead.
+     */
+    default List<Step> rollback(Phase failed) {
+        return Rollbacks.restartSource(failed);
+    }
+}

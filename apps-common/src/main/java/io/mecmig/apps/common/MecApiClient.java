@@ -1,0 +1,98 @@
+package io.mecmig.apps.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Reads the MEC service APIs (Location API, RNIS) over HTTP with okhttp. Every failure becomes a
+ * {@link MecApiException} whose message names the URL and the likely fix; retrying is the poll loop's job,
+ * so one call never waits longer than about one second.
+ */
+public final class MecApiClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpUrl base; // null when the configured URL does not parse: every call then says so
+    private final OkHttpClient http;
+
+    /** A client for the MEC APIs under {@code baseUrl} (e.g. {@code http://mec-gateway/sbx/}). */
+    public MecApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.base = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofMillis(500))
+                .readTimeout(Duration.ofSeconds(1))
+                .callTimeout(Duration.ofMillis(1500))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /** The base URL this client was configured with. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * GETs {@code relativePath} (e.g. {@code rni/v2/queries/rab_info}) with the given query parameters.
+     *
+     * @return the JSON body, or empty when the API answers 404 (nothing matches the query)
+     * @throws MecApiException when the URL is invalid, the API is unreachable or answers an error
+     */
+    public Optional<JsonNode> get(String relativePath, Map<String, String> query) {
+        HttpUrl url = url(relativePath, query);
+        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() == 404) {
+                return Optional.empty();
+            }
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            if (!response.isSuccessful()) {
+                throw new MecApiException("MEC API answered HTTP " + response.code() + " for GET " + url
+                        + abbreviate(text) + ": check that " + AppConfig.MEC_BASE_URL + " points at the gateway or sandbox");
+            }
+            return Optional.of(JSON.readTree(text));
+        } catch (IOException e) {
+            throw new MecApiException("MEC API unreachable at " + url + " (" + e + "): check that the gateway/sandbox "
+                    + "is running and that " + AppConfig.MEC_BASE_URL + " is right", e);
+        }
+    }
+
+    private HttpUrl url(String relativePath, Map<String, String> query) {
+        if (base == null) {
+            throw new MecApiException(AppConfig.MEC_BASE_URL + "='" + baseUrl + "' is not an http(s) URL: set it to e.g. "
+                    + AppConfig.DEFAULT_MEC_BASE_URL);
+        }
+        HttpUrl resolved = base.resolve(relativePath);
+        if (resolved == null) {
+            throw new MecApiException("cannot resolve '" + relativePath + "' against " + base);
+        }
+        HttpUrl.Builder builder = resolved.newBuilder();
+        query.forEach(builder::addQueryParameter);
+        return builder.build();
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        if (oneLine.isEmpty()) {
+            return "";
+        }
+        return " (" + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine) + ")";
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,106 @@
+package io.mecmig.apps.common;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one poll step at a fixed period on a single thread. A failing step never stops the loop: the failure is
+ * logged when it first happens (and when its message changes), then once every {@link #REPEAT_EVERY}, and the
+ * recovery is logged too, so a down gateway produces a clear, bounded log instead of a crash or a flood.
+ */
+public final class PollLoop implements AutoCloseable {
+
+    /** How often a failure that goes on is logged again. */
+    public static final Duration REPEAT_EVERY = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+
+    private final String name;
+    private final Runnable step;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private String lastError;
+    private long lastErrorLoggedNanos;
+    private long failuresInARow;
+
+    /** A loop named {@code name} (thread and log name) around {@code step}; call {@link #start} to run it. */
+    public PollLoop(String name, Runnable step) {
+        this.name = name;
+        this.step = step;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name + "-poll");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts polling now and then every {@code period} (measured from the end of the previous step). */
+    public PollLoop start(Duration period) {
+        timer.scheduleWithFixedDelay(this::runOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Steps run so far. */
+    public long polls() {
+        return polls.get();
+    }
+
+    /** Steps that failed so far. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Whether the latest step failed. */
+    public synchronized boolean failing() {
+        return failuresInARow > 0;
+    }
+
+    /** Runs one step and handles its failure; public so that tests can step without timing. */
+    public void runOnce() {
+        polls.incrementAndGet();
+        try {
+            step.run();
+            recovered();
+        } catch (RuntimeException | Error e) { // an Error here is most likely a bad answer; never let it kill the loop
+            failed(e);
+        }
+    }
+
+    private synchronized void recovered() {
+        if (failuresInARow > 0) {
+            LOG.info("{}: MEC API answers again after {} failed polls", name, failuresInARow);
+        }
+        failuresInARow = 0;
+        lastError = null;
+    }
+
+    private synchronized void failed(Throwable e) {
+        failures.incrementAndGet();
+        failuresInARow++;
+        String message = Objects.toString(e.getMessage(), e.toString());
+        long now = System.nanoTime();
+        boolean repeat = now - lastErrorLoggedNanos >= REPEAT_EVERY.toNanos();
+        if (!message.equals(lastError) || repeat) {
+            String suffix = failuresInARow > 1 ? " (" + failuresInARow + " failed polls in a row; still retrying)" : " (retrying)";
+            if (e instanceof MecApiException) {
+                LOG.error("{}: {}{}", name, message, suffix);
+            } else {
+                LOG.error("{}: poll failed{}", name, suffix, e);
+            }
+            lastError = message;
+            lastErrorLoggedNanos = now;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,15 +1,68 @@
 package io.mecmig.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Runs setup, then the full test suite, integration tests included. */
-@Command(name = "test", description = "Runs setup, then the full test suite, integration tests included.")
+/**
+ * {@code ./mecmig test}: setup, then the whole suite with the integration tests, then a check that none of
+ * them was skipped (a skipped integration test means the setup failed to provide something).
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Runs setup, then the full test suite, integration tests included (as root).")
 final class TestCommand implements Callable<Integer> {
 
+    @Option(names = "--skip-setup", description = "Do not run setup first (it is idempotent, but takes a while).")
+    boolean skipSetup;
+
+    @Option(names = "--unit-only", description = "Run the unit tests only (no root needed).")
+    boolean unitOnly;
+
+    @Option(names = "--module", paramLabel = "MODULE", description = "Test one module (and build what it needs).")
+    String module;
+
     @Override
-    public Integer call() {
-        System.out.println("mecmig test: not available yet in this version.");
-        return 2;
+    public Integer call() throws IOException, InterruptedException {
+        Path home = ProjectHome.path();
+        if (!unitOnly && !skipSetup) {
+            int setup = Main.commandLine().execute("setup");
+            if (setup != 0) {
+                System.err.println("mecmig test: setup failed (exit " + setup + "); fix what it reports, then run again");
+                return setup;
+            }
+        }
+        TestTally.clear(home);
+        int maven = new ProcessBuilder(mavenCommand()).directory(home.toFile()).inheritIO().start().waitFor();
+        TestTally tally = TestTally.collect(home);
+        System.out.println(tally.describe());
+        if (maven != 0) {
+            System.err.println("mecmig test: the build failed (mvn exit " + maven + "); see the failures above");
+            return 1;
+        }
+        if (!unitOnly && module == null && tally.integration().run() == 0) {
+            System.err.println("mecmig test: no integration test ran: the suite is incomplete");
+            return 1;
+        }
+        if (!unitOnly && tally.integration().skipped() > 0) {
+            System.err.println("mecmig test: " + tally.integration().skipped() + " integration test(s) were skipped;"
+                    + " every one must run: see which in */target/failsafe-reports");
+            return 1;
+        }
+        return 0;
+    }
+
+    private List<String> mavenCommand() {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "verify"));
+        if (!unitOnly) {
+            command.add("-DskipITs=false");
+        }
+        if (module != null) {
+            command.addAll(List.of("-pl", module, "-am"));
+        }
+        return command;
     }
 }

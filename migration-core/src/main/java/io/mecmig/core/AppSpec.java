@@ -32,6 +32,7 @@ public record AppSpec(
         Optional<String> phaseEndpoint,
         List<String> command) {
 
+    /** Validates every name and value; see the record components. */
     public AppSpec {
         Names.requireObjectName("container", container);
         volumes = List.copyOf(volumes);
@@ -50,6 +51,7 @@ public record AppSpec(
         command = List.copyOf(command);
     }
 
+    /** Starts an app spec for the container named {@code container}. */
     public static Builder builder(String container) {
         return new Builder(container);
     }
@@ -70,50 +72,60 @@ public record AppSpec(
             this.container = container;
         }
 
+        /** Adds a Docker volume the app keeps user state in. */
         public Builder volume(String name) {
             volumes.add(name);
             return this;
         }
 
+        /** The container port where the app answers readiness and state checks (default 8080). */
         public Builder servicePort(int port) {
             this.servicePort = port;
             return this;
         }
 
+        /** How much state the app needs carried (default {@link StateNeeds#NONE}). */
         public Builder needs(StateNeeds needs) {
             this.needs = needs;
             return this;
         }
 
+        /** How to tell the app serves (default {@code GET /health} answers 2xx). */
         public Builder readiness(Readiness readiness) {
             this.readiness = readiness;
             return this;
         }
 
+        /** How long the app may take to become ready on the target (default 30 s). */
         public Builder readinessTimeout(Duration timeout) {
             this.readinessTimeout = timeout;
             return this;
         }
 
+        /** How to read and judge the app's state (default: no state). */
         public Builder stateProbe(StateProbe probe) {
             this.stateProbe = probe;
             return this;
         }
 
+        /** How to read and judge the app's state, from a JSON probe builder. */
         public Builder stateProbe(JsonStateProbe.Builder probe) {
             return stateProbe(probe.build());
         }
 
+        /** The path of a migration-aware app's phase endpoint, e.g. {@code /changePhase}. */
         public Builder phaseEndpoint(String path) {
             this.phaseEndpoint = path;
             return this;
         }
 
+        /** The container's command, for strategies that must give it by hand. */
         public Builder command(List<String> command) {
             this.command = command;
             return this;
         }
 
+        /** Validates and builds the spec. */
         public AppSpec build() {
             return new AppSpec(container, volumes, servicePort, needs, readiness, readinessTimeout, stateProbe,
                     Optional.ofNullable(phaseEndpoint), command);

@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record AppState(String json) {
 
+    /** Keeps the document as it was read. */
     public AppState {
         Objects.requireNonNull(json, "json");
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 public record Gap(Instant start, Instant end) {
 
     @JsonIgnore
+    /** How long the app answered nobody. */
     public Duration duration() {
         return Duration.between(start, end);
     }

@@ -5,6 +5,7 @@ public class InvalidMigrationException extends MigrationException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A message naming the bad input and how to fix it. */
     public InvalidMigrationException(String message) {
         super(message);
     }

@@ -167,6 +167,7 @@ public final class JsonStateProbe implements StateProbe {
             return this;
         }
 
+        /** The probe with the rules added so far. */
         public JsonStateProbe build() {
             return new JsonStateProbe(path, rules);
         }

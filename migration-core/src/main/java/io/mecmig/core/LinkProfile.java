@@ -14,6 +14,7 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
 
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)bit", Pattern.CASE_INSENSITIVE);
 
+    /** Validates rate and loss. */
     public LinkProfile {
         if (bitsPerSecond < 0) {
             throw new InvalidMigrationException("link rate must not be negative, got " + bitsPerSecond);
@@ -23,6 +24,7 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
         }
     }
 
+    /** A link with no shaping and no loss. */
     public static LinkProfile unshaped() {
         return new LinkProfile(0, 0);
     }

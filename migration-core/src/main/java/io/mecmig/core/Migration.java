@@ -50,16 +50,19 @@ public final class Migration {
             this.app = app;
         }
 
+        /** The host the app runs on now. */
         public Builder from(Host source) {
             this.source = source;
             return this;
         }
 
+        /** The host the app moves to. */
         public Builder to(Host target) {
             this.target = target;
             return this;
         }
 
+        /** How to move it. */
         public Builder strategy(Strategy strategy) {
             this.strategy = strategy;
             return this;

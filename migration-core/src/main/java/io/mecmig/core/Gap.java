@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 public record Gap(Instant start, Instant end) {
 
-    @JsonIgnore
     /** How long the app answered nobody. */
+    @JsonIgnore
     public Duration duration() {
         return Duration.between(start, end);
     }

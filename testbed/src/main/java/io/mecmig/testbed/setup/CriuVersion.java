@@ -1,0 +1,52 @@
+package io.mecmig.testbed.setup;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CRIU version as printed by {@code criu --version} ("Version: 4.2.1", possibly followed by a GitID line).
+ *
+ * @param major major number
+ * @param minor minor number
+ * @param patch patch number (0 when absent)
+ */
+public record CriuVersion(int major, int minor, int patch) implements Comparable<CriuVersion> {
+
+    /** The oldest CRIU that dumps processes with sockets on kernels from 6.16 on. */
+    public static final CriuVersion MINIMUM = new CriuVersion(4, 2, 0);
+
+    private static final Pattern VERSION = Pattern.compile("(?m)^Version:\\s*(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+    /**
+     * Parses the output of {@code criu --version}.
+     *
+     * @throws IllegalArgumentException when it holds no version line
+     */
+    public static CriuVersion parse(String versionOutput) {
+        Matcher m = VERSION.matcher(versionOutput);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no 'Version: X.Y[.Z]' line in criu's output: " + versionOutput.strip());
+        }
+        return new CriuVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    }
+
+    /** True when this version is {@code other} or newer. */
+    public boolean atLeast(CriuVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    @Override
+    public int compareTo(CriuVersion o) {
+        int c = Integer.compare(major, o.major);
+        if (c == 0) {
+            c = Integer.compare(minor, o.minor);
+        }
+        return c != 0 ? c : Integer.compare(patch, o.patch);
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch;
+    }
+}

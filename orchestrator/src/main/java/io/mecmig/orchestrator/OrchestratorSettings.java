@@ -1,0 +1,24 @@
+package io.mecmig.orchestrator;
+
+import java.time.Duration;
+
+/**
+ * When to act on a prediction.
+ *
+ * @param triggerFactor start pre-relocation once the predicted handover is at most this many times the
+ *     expected pre-relocation time away (more than 1 leaves room for an optimistic estimate)
+ * @param triggerSlack plus this much
+ * @param abortGrace give up a prepared migration when the predicted handover is this late and no longer predicted
+ */
+public record OrchestratorSettings(double triggerFactor, Duration triggerSlack, Duration abortGrace) {
+
+    public OrchestratorSettings {
+        if (!(triggerFactor >= 1)) {
+            throw new IllegalArgumentException("trigger factor must be at least 1, got " + triggerFactor);
+        }
+    }
+
+    public static OrchestratorSettings defaults() {
+        return new OrchestratorSettings(1.5, Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+}

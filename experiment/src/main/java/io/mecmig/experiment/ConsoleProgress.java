@@ -41,14 +41,19 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void finished(RunRecord r, Progress p) {
+        if (r.status() == RunStatus.UNAVAILABLE && r.run() > 1) {
+            return; // said once per cell
+        }
         String what = switch (r.status()) {
             case COMPLETED -> String.format(Locale.ROOT, "done: downtime %s s, state %s",
                     r.number(Figures.DOWNTIME_PAPER).map(ConsoleProgress::seconds).orElse("?"),
                     r.text(Figures.STATE_PRESERVED).map(b -> b.equals("true") ? "kept" : "lost").orElse("?"));
-            case UNAVAILABLE -> "not available: " + r.reason();
+            case UNAVAILABLE -> "not available" + (p.runsPerCell() > 1 ? " (all " + p.runsPerCell() + " runs)" : "")
+                    + ": " + r.reason();
             default -> r.status().name().toLowerCase(Locale.ROOT) + ": " + r.reason();
         };
-        out.println(line(p) + "  " + r.id() + "  " + what);
+        String id = r.status() == RunStatus.UNAVAILABLE ? r.key().cell().label() : r.id();
+        out.println(line(p) + "  " + id + "  " + what);
     }
 
     @Override
@@ -65,7 +70,8 @@ public final class ConsoleProgress implements ProgressListener {
                 p.cell(), p.cells(), p.run(), p.runsPerCell(), eta);
     }
 
-    static String duration(Duration d) {
+    /** A duration as the console shows it: {@code 45s}, {@code 4m10s}, {@code 1h05m}. */
+    public static String duration(Duration d) {
         long s = Math.round(d.toMillis() / 1000.0);
         if (s >= 3600) {
             return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);

@@ -73,9 +73,6 @@ public final class ExperimentRunner {
             Cell cell = key.cell();
             Optional<String> why = unavailable.computeIfAbsent(cell, this::whyUnavailable);
             int cellNo = cells.indexOf(cell) + 1;
-            int left = keys.size() - done;
-            listener.starting(key, new Progress(cellNo, cells.size(), key.index(), plan.runs(), done, keys.size(),
-                    kept, eta.remaining(left)));
             RunRecord record;
             long start = nanoTime.getAsLong();
             if (why.isPresent()) {
@@ -86,6 +83,8 @@ public final class ExperimentRunner {
                     session.shape(cell.link());
                     shaped = cell.link();
                 }
+                listener.starting(key, new Progress(cellNo, cells.size(), key.index(), plan.runs(), done,
+                        keys.size(), kept, eta.remaining(keys.size() - done)));
                 record = runOne(key, start);
                 eta.ran(nanoTime.getAsLong() - start);
             }

@@ -11,7 +11,7 @@ public interface ProgressListener {
     default void shaping(io.mecmig.core.LinkProfile link) {
     }
 
-    /** A run is about to be prepared and migrated. */
+    /** A run is about to be prepared and migrated (not called for runs of unavailable cells). */
     default void starting(RunKey run, Progress progress) {
     }
 

@@ -165,4 +165,21 @@ class ExperimentRunnerTest {
         assertThat(ConsoleProgress.line(started.get(3)))
                 .isEqualTo("[#########...............] 3/8  cell 2/4 run 2/2  ETA 50s");
     }
+
+    @Test
+    void theConsoleSaysOncePerCellWhatIsNotAvailable() {
+        session.unavailableApps = java.util.Set.of("asw");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ExperimentPlan plan = new ExperimentPlan(List.of("uspa", "asw"), List.of("keep"), List.of("100mbit"),
+                List.of(0.0), 3);
+        new ExperimentRunner(session, new ResultsStore(out),
+                new ConsoleProgress(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))).run(plan);
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(l -> l.contains("not available")).singleElement().satisfies(l -> assertThat(l)
+                .contains("asw/keep/100mbit/loss0", "all 3 runs", "no image for asw"));
+        assertThat(lines).filteredOn(l -> l.contains("uspa/keep/100mbit/loss0#") && l.contains("done: downtime"))
+                .hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("6 runs to do");
+    }
 }

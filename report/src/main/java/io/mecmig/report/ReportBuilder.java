@@ -94,7 +94,8 @@ public final class ReportBuilder {
         lines.add("Results: " + resultsDir.toAbsolutePath().normalize() + " (" + results.runs().size()
                 + " finished runs, " + results.notRun().size() + " without a result)");
         lines.add("Apps: " + names(results.apps()) + "; strategies: " + names(results.strategies()) + "; links: "
-                + String.join("; ", results.links().stream().map(LinkConfig::label).toList()));
+                + (results.links().isEmpty() ? "none"
+                : String.join("; ", results.links().stream().map(LinkConfig::label).toList())));
         lines.add(reference.map(l -> "Figures 4-10 at " + l.label()
                 + (l.equals(LinkConfig.REFERENCE) ? " (the paper's reference configuration)"
                 : " (the paper's reference, 100 Mbit/s with no loss, was not run)")).orElse("No figures: no finished runs."));

@@ -68,9 +68,10 @@ public final class Results {
         return runs.stream().map(Results::link).distinct().sorted(LinkConfig.ORDER).toList();
     }
 
-    /** The machines the runs came from. */
+    /** The machines the finished runs came from (those of the others when none finished). */
     public List<String> machines() {
-        return runs.stream().map(RunRecord::machine).filter(m -> m != null).distinct().toList();
+        List<RunRecord> from = runs.isEmpty() ? notRun : runs;
+        return from.stream().map(RunRecord::machine).filter(m -> m != null).distinct().toList();
     }
 
     static LinkConfig link(RunRecord r) {

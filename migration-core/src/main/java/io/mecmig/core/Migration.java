@@ -44,6 +44,7 @@ public final class Migration {
         private Duration probeInterval = Duration.ofMillis(10);
         private boolean ueProbe = true;
         private StateLossPolicy stateLoss = StateLossPolicy.ROLL_BACK;
+        private Journal journal;
         private final EventBus.Registrations listeners = new EventBus.Registrations();
 
         private Builder(AppSpec app) {
@@ -97,6 +98,16 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Writes the migration's progress to {@code journal} (off by default in the library, on in the command
+         * line), so that {@link Recovery} can finish or roll it back if this process dies half-way. It also
+         * refuses a second migration of the same app from the same host, across processes.
+         */
+        public Builder journal(Journal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
         /** Registers a listener for events of {@code type} (and its subtypes). */
         public <E extends MigrationEvent> Builder onEvent(Class<E> type, MigrationListener<? super E> listener) {
             listeners.add(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
@@ -113,7 +124,7 @@ public final class Migration {
             validate();
             String id = app.container() + "-" + strategy.name() + "-" + SEQUENCE.incrementAndGet();
             MigrationRun run = new MigrationRun(id, app, source, target, strategy, link, listeners,
-                    new MigrationRun.Options(ueProbe, probeInterval, stateLoss));
+                    new MigrationRun.Options(ueProbe, probeInterval, stateLoss, journal));
             return run.preRelocate();
         }
 
@@ -133,6 +144,9 @@ public final class Migration {
             if (source == target || source.name().equals(target.name())) {
                 throw new InvalidMigrationException("source and target are the same host '" + source.name()
                         + "': migrate between two different hosts");
+            }
+            if (journal != null) {
+                journal.refuseIfUnfinished(app, source); // before "not running": a crash may be why it is not
             }
             if (!source.isRunning(app.container())) {
                 throw new InvalidMigrationException("app container '" + app.container() + "' is not running on "

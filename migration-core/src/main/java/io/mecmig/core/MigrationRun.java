@@ -14,7 +14,8 @@ final class MigrationRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
 
-    record Options(boolean ueProbe, Duration probeInterval, StateLossPolicy stateLoss) {
+    /** The run's settings; {@code journal} is null for a run without one. */
+    record Options(boolean ueProbe, Duration probeInterval, StateLossPolicy stateLoss, Journal journal) {
     }
 
     private final AppSpec app;
@@ -44,6 +45,13 @@ final class MigrationRun {
 
     PreRelocation preRelocate() {
         InFlight.acquire(source, app);
+        try {
+            context.journal(options.journal() == null ? JournalFile.OFF
+                    : options.journal().begin(id(), app, source, target, strategy));
+        } catch (RuntimeException e) {
+            InFlight.release(source, app);
+            throw e;
+        }
         warnIfStrategyFallsShort();
         PhaseRun phase = new PhaseRun(Phase.PRE_RELOCATION, context, bus);
         try {
@@ -56,7 +64,14 @@ final class MigrationRun {
             throw failed(Phase.PRE_RELOCATION, failure, rollback, report(pre, null, null, null, null, rollback,
                     Outcome.ROLLED_BACK, failure));
         }
-        return new PreRelocation(this, phase.finish(-1, -1));
+        PhaseReport done = phase.finish(-1, -1);
+        try {
+            context.journal().preRelocated();
+        } catch (RuntimeException e) {
+            abort(); // a migration the journal cannot follow must not go on to stop the app
+            throw e;
+        }
+        return new PreRelocation(this, done);
     }
 
     MigrationReport relocate(PhaseReport pre) {
@@ -71,6 +86,9 @@ final class MigrationRun {
             for (Step step : strategy.steps(Phase.RELOCATION)) {
                 if (step.effect() == ServiceEffect.STOPS_SERVICE && phase.downtimeStart() < 0) {
                     state.before = app.stateProbe().read(source.serviceAddress(app)).orElse(null);
+                    if (state.before != null) {
+                        context.put(Key.journaled(JournalEntries.STATE_BEFORE), state.before.json());
+                    }
                 }
                 phase.run(step);
             }
@@ -112,7 +130,20 @@ final class MigrationRun {
             }
         }
         finished = true;
+        endJournal(JournalEntries.ABORTED, "aborted after pre-relocation");
         InFlight.release(source, app);
+    }
+
+    /** Writes the journal's last entry; a failure here must not hide the migration's own outcome. */
+    private void endJournal(String event, String detail) {
+        try {
+            context.journal().ended(event, detail);
+        } catch (RuntimeException e) {
+            String message = "could not close the journal of " + id() + ": " + e.getMessage()
+                    + "; 'mecmig recover' will list it as unfinished";
+            context.warn(message);
+            LOG.warn(message);
+        }
     }
 
     private ProbeResult stopProbeAfterTail(DowntimeProbe probe) {
@@ -164,6 +195,7 @@ final class MigrationRun {
         RollbackReport report = new RollbackReport(reason, actions, state);
         bus.publish(new MigrationEvent.RollbackCompleted(id(), Instant.now(), report));
         finished = true;
+        endJournal(JournalEntries.ROLLED_BACK, state.name() + ": " + reason);
         InFlight.release(source, app);
         return report;
     }
@@ -188,6 +220,7 @@ final class MigrationRun {
 
     private void finish(MigrationReport report) {
         finished = true;
+        endJournal(JournalEntries.COMPLETED, "serves from " + target.name());
         InFlight.release(source, app);
         bus.publish(new MigrationEvent.MigrationFinished(id(), Instant.now(), report));
     }

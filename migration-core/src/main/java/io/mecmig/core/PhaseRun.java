@@ -37,6 +37,7 @@ final class PhaseRun {
         this.context = context;
         this.bus = bus;
         context.phase(phase);
+        context.journal().phase(phase);
         bus.publish(new MigrationEvent.PhaseStarted(context.migrationId(), start, phase));
     }
 
@@ -49,7 +50,9 @@ final class PhaseRun {
         bus.publish(new MigrationEvent.StepStarted(context.migrationId(), at, phase, step.name(), step.side()));
         context.takeStepLinkBytes();
         try {
+            context.journal().stepStarted(phase, step); // a failed write fails the step before it runs
             step.action().run(context);
+            context.journal().stepCompleted(phase, step);
         } catch (Exception | LinkageError e) {
             Ran failed = new Ran(step, at, begin, System.nanoTime(), context.takeStepLinkBytes(), false);
             ran.add(failed);

@@ -23,6 +23,7 @@ final class RunContext implements StepContext {
     private final List<String> manualInputs = new ArrayList<>();
     private final AtomicLong stepLinkBytes = new AtomicLong();
     private Phase phase = Phase.PRE_RELOCATION;
+    private JournalFile journal = JournalFile.OFF;
 
     RunContext(String id, AppSpec app, Host source, Host target, LinkProfile link) {
         this.id = id;
@@ -102,7 +103,24 @@ final class RunContext implements StepContext {
 
     @Override
     public <T> void put(Key<T> key, T value) {
+        if (key.journaled()) {
+            journal.value(key.name(), (String) value); // on disk before the step that needs it for rollback ends
+        }
         data.put(key, value);
+    }
+
+    /** Where this run's progress is written; {@link JournalFile#OFF} when it runs without a journal. */
+    JournalFile journal() {
+        return journal;
+    }
+
+    void journal(JournalFile journal) {
+        this.journal = journal;
+    }
+
+    /** Gives back a value read from the journal after a crash, under its journaled key. */
+    void restore(String key, String value) {
+        data.put(Key.journaled(key), value);
     }
 
     @Override

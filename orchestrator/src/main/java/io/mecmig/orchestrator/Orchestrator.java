@@ -110,6 +110,22 @@ public final class Orchestrator {
         return DriveSummary.of(records, missed);
     }
 
+    /** Whether a migration is under way (decided and not yet ended). */
+    public boolean busy() {
+        return pending != null;
+    }
+
+    /**
+     * Ends the drive: a migration that has not reached relocation is aborted (the app stays where it serves);
+     * one in relocation must be let finish (feed its outcome as usual).
+     */
+    public List<Decision> wrapUp() {
+        if (pending == null || pending.relocating) {
+            return List.of();
+        }
+        return List.of(abort(pending, "the drive ended before the UE handed over to " + pending.target));
+    }
+
     /** The UE followed. */
     public String ue() {
         return ue;

@@ -22,6 +22,9 @@ import io.mecmig.orchestrator.radio.RadioMap;
 import io.mecmig.orchestrator.radio.ScenarioFile;
 import io.mecmig.sandbox.MecSandbox;
 import io.mecmig.sandbox.mobility.UeSelection;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -95,14 +98,23 @@ class LiveOrchestratorTest {
             RecordingBackend backend = new RecordingBackend();
             List<Decision> decisions = new CopyOnWriteArrayList<>();
             List<UeObservation> zoneChanges = new CopyOnWriteArrayList<>();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            DriveLog log = new DriveLog(new PrintStream(printed, true, StandardCharsets.UTF_8));
             LiveOrchestrator live = new LiveOrchestrator(brain, backend, new DriveListener() {
                 @Override
                 public void onDecision(Decision d) {
                     decisions.add(d);
+                    log.onDecision(d);
+                }
+
+                @Override
+                public void onReport(String id, MigrationReport report) {
+                    log.onReport(id, report);
                 }
 
                 @Override
                 public void onHandover(UeObservation before, UeObservation now) {
+                    log.onHandover(before, now);
                     if (!java.util.Objects.equals(before.zoneId(), now.zoneId())) {
                         zoneChanges.add(now);
                     }
@@ -125,6 +137,11 @@ class LiveOrchestratorTest {
             assertThat(summary.totalDowntime()).isEqualTo(Duration.ofMillis(50).multipliedBy(summary.completed()));
             assertThat(backend.calls).contains("pre meh-dst>meh-3 fccp", "relocate meh-dst>meh-3",
                     "relocate meh-3>meh-src", "relocate meh-src>meh-3");
+            log.summary(summary);
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertThat(text).contains("PLACE        app on meh-dst", "PRE-RELOCATE uspa-", "meh-dst -> meh-3  strategy fccp",
+                    "strategy fccp  downtime 0.050 s  state kept (counter continued)  [COMPLETED]",
+                    "migrations done            " + summary.completed(), "state continuity           yes");
             assertThat(decisions.stream().filter(d -> d instanceof Decision.PreRelocate).map(Decision::reason).toList())
                     .anySatisfy(r -> assertThat(r).contains("predicts handover to meh-3"));
         }

@@ -2,6 +2,7 @@ package io.mecmig.cli;
 
 import io.mecmig.experiment.ConsoleProgress;
 import io.mecmig.experiment.ExperimentPlan;
+import io.mecmig.experiment.ExperimentSummary;
 import io.mecmig.report.ReportFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         ready &= part("images build", () -> Main.commandLine().execute("images", "build"));
         ExperimentPlan plan = new ExperimentPlan(List.of("ba", "uspa", "asw"), ExperimentCommand.defaultStrategies(),
                 List.of("100mbit"), List.of(0.0), runs);
-        boolean ran = part("reference run (3 apps x " + plan.strategies().size() + " strategies, 100 Mbit/s, no loss)",
-                () -> ExperimentCommand.run(plan, dir, Duration.ofSeconds(5), ExperimentSessions.DEFAULT_HOSTS));
+        boolean ran = experiment(plan, dir);
         ReportFiles files = null;
         try {
             System.setProperty("java.awt.headless", "true");
@@ -63,6 +63,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Results: " + dir.toAbsolutePath().normalize());
         return ready && ran && files != null ? 0 : 1;
+    }
+
+    private boolean experiment(ExperimentPlan plan, Path dir) {
+        String name = "reference run (3 apps x " + plan.strategies().size() + " strategies, 100 Mbit/s, no loss, "
+                + plan.runs() + " run" + (plan.runs() == 1 ? "" : "s") + ")";
+        System.out.println();
+        System.out.println("== demo: " + name);
+        try {
+            ExperimentSummary result = ExperimentCommand.execute(plan, dir, Duration.ofSeconds(5),
+                    ExperimentSessions.DEFAULT_HOSTS);
+            summary.add(name + ": " + ExperimentCommand.describe(result));
+            return result.complete();
+        } catch (RuntimeException e) {
+            summary.add(name + ": FAILED: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Runs one part; says plainly whether it worked, is missing from this build, or failed, and goes on. */

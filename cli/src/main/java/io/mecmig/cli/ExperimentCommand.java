@@ -60,8 +60,13 @@ final class ExperimentCommand implements Callable<Integer> {
         return run(plan, out, Duration.ofMillis(Math.round(warmupSeconds * 1000)), hosts);
     }
 
-    /** Runs {@code plan} into {@code out}; 0 when every run finished, 1 otherwise. Shared with the demo. */
+    /** Runs {@code plan} into {@code out}; 0 when every run finished, 1 otherwise. */
     static int run(ExperimentPlan plan, Path out, Duration warmup, Path hosts) {
+        return execute(plan, out, warmup, hosts).complete() ? 0 : 1;
+    }
+
+    /** Runs {@code plan} into {@code out}, printing progress and a summary; shared with the demo. */
+    static ExperimentSummary execute(ExperimentPlan plan, Path out, Duration warmup, Path hosts) {
         System.out.printf("experiment: %d apps x %d strategies x %d links x %d runs, results in %s%n",
                 plan.apps().size(), plan.strategies().size(), plan.rates().size() * plan.lossPercents().size(),
                 plan.runs(), out.toAbsolutePath().normalize());
@@ -79,7 +84,25 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!summary.complete()) {
             System.out.println("experiment: not every run finished; run the same command again to retry the rest");
         }
-        return summary.complete() ? 0 : 1;
+        return summary;
+    }
+
+    /** {@code 9 runs: 7 completed, 2 unavailable}: the summary in one line, statuses that occurred only. */
+    static String describe(ExperimentSummary summary) {
+        StringBuilder s = new StringBuilder(summary.total() + " runs:");
+        String sep = " ";
+        if (summary.kept() > 0) {
+            s.append(sep).append(summary.kept()).append(" kept from before");
+            sep = ", ";
+        }
+        for (RunStatus status : RunStatus.values()) {
+            if (summary.count(status) > 0) {
+                s.append(sep).append(summary.count(status)).append(' ')
+                        .append(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                sep = ", ";
+            }
+        }
+        return s.toString();
     }
 
     /** The paper's three, then every other strategy this build offers. */

@@ -1,0 +1,100 @@
+package io.mecmig.images;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three sample app images. Every image runs with no manual input ({@code docker run IMAGE}); these
+ * constants are the single source of the Dockerfiles' CMD/ENV/WORKDIR/EXPOSE/VOLUME, so migration code can pass
+ * exactly the same values by hand when a strategy loses them (SFP: {@code docker run -w WORKDIR -e ... IMAGE CMD}).
+ */
+public final class AppImages {
+
+    /** Port of {@code /health}, {@code /state} (and USPA's {@code /changePhase}) inside every app container. */
+    public static final int STATUS_PORT = 8080;
+    /** Port of memcached inside the ASW container. */
+    public static final int MEMCACHED_PORT = 11211;
+    /** USPA's volume, holding {@code state.json} and {@code runtimedata.dat}. */
+    public static final String USPA_VOLUME = "/data";
+    /** Where the Java runtime lives in every image. */
+    public static final String JAVA = "/opt/java/bin/java";
+    /** Where the apps' jars live in every app image. */
+    public static final String LIB_DIR = "/app/lib";
+    /** Default MEC base URL of the images: the gateway, by a name the runner maps with {@code --add-host}. */
+    public static final String DEFAULT_MEC_BASE_URL = "http://mec-gateway/sbx/";
+
+    /**
+     * JVM options of every app: small and quick to start (C1 only, serial GC, no perf-data file in /tmp, the
+     * runtime's CDS archive), and friendly to CRIU (few threads, a bounded heap to dump). Host names resolve from
+     * the container's /etc/hosts only, never through DNS: whoever runs an app maps the gateway's name with
+     * {@code --add-host mec-gateway:IP} (or puts an address in MEC_BASE_URL), and no lookup ever leaves the host.
+     */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=24m",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k", "-XX:-UsePerfData",
+            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djdk.net.hosts.file=/etc/hosts");
+
+    private AppImages() {
+    }
+
+    /** BA: RNIS consumer, no state. */
+    public static AppImage ba() {
+        return new AppImage("ba", "mecmig/ba", "io.mecmig.apps.ba.BaApp", java("io.mecmig.apps.ba.BaApp"),
+                commonEnv(), "/app", List.of(STATUS_PORT), List.of());
+    }
+
+    /** USPA: counts zone changes; state on the {@value #USPA_VOLUME} volume; {@code /changePhase} endpoint. */
+    public static AppImage uspa() {
+        Map<String, String> env = commonEnv();
+        env.put("DATA_DIR", USPA_VOLUME);
+        env.put("LOG_DIR", "/var/log/mecmig");
+        return new AppImage("uspa", "mecmig/uspa", "io.mecmig.apps.uspa.UspaApp", java("io.mecmig.apps.uspa.UspaApp"),
+                env, "/app", List.of(STATUS_PORT), List.of(USPA_VOLUME));
+    }
+
+    /**
+     * ASW: memcached and the Java loop in one container. The CMD starts memcached in the background, then execs the
+     * JVM, so both processes are in the container (and in its checkpoint).
+     */
+    public static AppImage asw() {
+        Map<String, String> env = commonEnv();
+        env.put("MEMCACHED", "127.0.0.1:" + MEMCACHED_PORT);
+        String memcached = "/usr/bin/memcached -u root -l 0.0.0.0 -p " + MEMCACHED_PORT + " -U 0 -m 64 -c 64 -t 1";
+        String jvm = String.join(" ", java("io.mecmig.apps.asw.AswApp")).replace(LIB_DIR + "/*", "'" + LIB_DIR + "/*'");
+        return new AppImage("asw", "mecmig/asw", "io.mecmig.apps.asw.AswApp",
+                List.of("/bin/sh", "-c", memcached + " & exec " + jvm), env, "/app",
+                List.of(STATUS_PORT, MEMCACHED_PORT), List.of());
+    }
+
+    /** BA, USPA and ASW. */
+    public static List<AppImage> all() {
+        return List.of(ba(), uspa(), asw());
+    }
+
+    /** The image of the app called {@code name}. */
+    public static AppImage named(String name) {
+        return all().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no app image '" + name + "': use one of ba, uspa, asw"));
+    }
+
+    private static List<String> java(String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.addAll(JVM_OPTIONS);
+        command.add("-cp");
+        command.add(LIB_DIR + "/*");
+        command.add(mainClass);
+        return command;
+    }
+
+    private static Map<String, String> commonEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MEC_BASE_URL", DEFAULT_MEC_BASE_URL);
+        env.put("POLL_INTERVAL_MS", "200");
+        env.put("STATUS_PORT", String.valueOf(STATUS_PORT));
+        env.put("UE_ADDRESS", "");
+        return env;
+    }
+}

@@ -1,0 +1,43 @@
+package io.mecmig.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DockerfilesTest {
+
+    @Test
+    void theDockerfileCarriesExactlyTheConfigurationAppImagesPromises() throws Exception {
+        AppImage uspa = AppImages.uspa();
+        String dockerfile = Dockerfiles.app(uspa, "mecmig/base-java:abc", false, "h1");
+        String cmd = dockerfile.lines().filter(l -> l.startsWith("CMD ")).findFirst().orElseThrow().substring(4);
+        assertThat(new ObjectMapper().readValue(cmd, List.class)).isEqualTo(uspa.command());
+        assertThat(dockerfile).startsWith("FROM mecmig/base-java:abc\n")
+                .contains("WORKDIR /app\n", "EXPOSE 8080\n", "VOLUME [\"/data\"]\n", "DATA_DIR=\"/data\"", "UE_ADDRESS=\"\"")
+                .doesNotContain("ADD ");
+    }
+
+    @Test
+    void onlyUspaDeclaresAVolumeAndOnlyAswExposesMemcached() {
+        assertThat(Dockerfiles.app(AppImages.ba(), "b", false, "h")).doesNotContain("VOLUME").contains("EXPOSE 8080\n");
+        assertThat(Dockerfiles.app(AppImages.asw(), "b", true, "h")).doesNotContain("VOLUME")
+                .contains("EXPOSE 8080 11211\n", "ADD layer.tar /\n");
+    }
+
+    @Test
+    void aswStartsMemcachedThenExecsTheJvmWithAnUnexpandedClassPathWildcard() {
+        List<String> cmd = AppImages.asw().command();
+        assertThat(cmd.subList(0, 2)).containsExactly("/bin/sh", "-c");
+        assertThat(cmd.get(2)).startsWith("/usr/bin/memcached ").contains(" -p 11211 ", " & exec /opt/java/bin/java ")
+                .contains("-cp '/app/lib/*' io.mecmig.apps.asw.AswApp");
+    }
+
+    @Test
+    void appsAreFoundByName() {
+        assertThat(AppImages.named("ba").repository()).isEqualTo("mecmig/ba");
+        assertThat(AppImages.uspa().volume()).contains("/data");
+        assertThat(AppImages.asw().statusPort()).isEqualTo(8080);
+    }
+}

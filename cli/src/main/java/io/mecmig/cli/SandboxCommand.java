@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** The embedded MEC sandbox: serve it, or report on its mobility. */
 @Command(name = "sandbox", description = "The embedded MEC sandbox: serve it, or report on its mobility.",
-        subcommands = {SandboxCommand.Serve.class, SandboxCommand.MobilityReportCommand.class},
+        subcommands = {SandboxCommand.Serve.class, SandboxCommand.MobilityReportCommand.class, SandboxCommand.Bench.class},
         mixinStandardHelpOptions = true)
 final class SandboxCommand implements Callable<Integer> {
 
@@ -129,6 +129,30 @@ final class SandboxCommand implements Callable<Integer> {
 
         private static double round(double v, double tick) {
             return Math.round(v / tick) * tick;
+        }
+    }
+
+    /** {@code mecmig sandbox bench}: latency of the users query while UEs move. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measure the users query's latency with N moving UEs (median, p90, p99).")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--ues", description = "moving UEs (default ${DEFAULT-VALUE})", defaultValue = "100")
+        int ues;
+        @Option(names = "--requests", description = "measured requests (default ${DEFAULT-VALUE})", defaultValue = "5000")
+        int requests;
+        @Option(names = "--warmup", description = "requests before measuring (default ${DEFAULT-VALUE})", defaultValue = "2000")
+        int warmup;
+        @Option(names = "--time-scale", description = "clock speed while measuring (default ${DEFAULT-VALUE})", defaultValue = "10")
+        double timeScale;
+
+        @Override
+        public Integer call() throws Exception {
+            if (ues < 1 || ues > 2 * UeSelection.MAX_PER_CLASS || requests < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--ues must be 1 to " + 2 * UeSelection.MAX_PER_CLASS
+                        + ", --requests at least 1 and --warmup 0 or more");
+            }
+            System.out.println(io.mecmig.sandbox.bench.UsersQueryBenchmark.run(ues, warmup, requests, timeScale));
+            return 0;
         }
     }
 

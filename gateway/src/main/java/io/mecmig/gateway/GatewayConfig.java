@@ -41,7 +41,9 @@ public final class GatewayConfig {
         v.put("MODULES_DIR", modulesDir.toString());
         v.put("ERROR_LOG", serverRoot.resolve("error.log").toString());
         v.put("ACCESS_LOG", serverRoot.resolve("access.log").toString());
-        v.put("MEC_BASE_URL", normalise(mecBaseUrl));
+        String url = normalise(mecBaseUrl);
+        v.put("SSL_PROXY", url.startsWith("https://") ? sslProxy(modulesDir.toString()) : "");
+        v.put("MEC_BASE_URL", url);
         return new GatewayConfig(v);
     }
 
@@ -60,8 +62,16 @@ public final class GatewayConfig {
         v.put("MODULES_DIR", "/usr/lib/apache2/modules");
         v.put("ERROR_LOG", "/proc/self/fd/2");
         v.put("ACCESS_LOG", "/proc/self/fd/1");
+        v.put("SSL_PROXY", sslProxy("/usr/lib/apache2/modules")); // the URL is only known at run time
         v.put("MEC_BASE_URL", "${MEC_BASE_URL}");
         return new GatewayConfig(v);
+    }
+
+    /** mod_ssl for an https MEC platform such as the ETSI MEC Sandbox. */
+    private static String sslProxy(String modulesDir) {
+        return "LoadModule socache_shmcb_module " + modulesDir + "/mod_socache_shmcb.so\n"
+                + "LoadModule ssl_module " + modulesDir + "/mod_ssl.so\n"
+                + "SSLProxyEngine On";
     }
 
     /** The httpd.conf text. */

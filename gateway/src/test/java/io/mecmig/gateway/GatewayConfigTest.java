@@ -21,6 +21,7 @@ class GatewayConfigTest {
                 .contains("ServerRoot \"" + dir + "\"")
                 .contains("LoadModule proxy_http_module /usr/lib/apache2/modules/mod_proxy_http.so")
                 .doesNotContain("User ")
+                .doesNotContain("SSLProxyEngine")
                 .doesNotContain("@");
     }
 
@@ -28,7 +29,8 @@ class GatewayConfigTest {
     void aPathInTheBaseUrlIsKept(@TempDir Path dir) {
         GatewayConfig c = GatewayConfig.forHost("https://try-mec.etsi.org/sbx1234", "127.0.0.1:1", dir, dir, "www-data");
         assertThat(c.mecBaseUrl()).isEqualTo("https://try-mec.etsi.org/sbx1234");
-        assertThat(c.render()).contains("ProxyPass \"/\" \"https://try-mec.etsi.org/sbx1234/\"").contains("User www-data");
+        assertThat(c.render()).contains("ProxyPass \"/\" \"https://try-mec.etsi.org/sbx1234/\"").contains("User www-data")
+                .contains("LoadModule ssl_module").contains("SSLProxyEngine On");
     }
 
     @Test

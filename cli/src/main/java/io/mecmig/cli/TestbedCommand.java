@@ -1,15 +1,104 @@
 package io.mecmig.cli;
 
+import io.mecmig.testbed.LinkProfile;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedHost;
+import io.mecmig.testbed.TestbedHosts;
+import io.mecmig.testbed.TestbedStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The two-host testbed: up, down, status, shape. */
-@Command(name = "testbed", description = "The two-host testbed: up, down, status, shape.")
-final class TestbedCommand implements Callable<Integer> {
+@Command(name = "testbed", description = "MEC hosts on this machine (network namespaces meh-src, meh-dst, ...): up, down, status, shape.",
+        subcommands = {TestbedCommand.Up.class, TestbedCommand.Down.class, TestbedCommand.Status.class, TestbedCommand.Shape.class})
+final class TestbedCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        System.out.println("mecmig testbed: not available yet in this version.");
-        return 2;
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "up", description = "Creates the hosts (idempotent; repairs a half-dead testbed) and prints their endpoints.")
+    static final class Up implements Callable<Integer> {
+
+        @Option(names = "--hosts", defaultValue = "2", description = "Number of hosts (2-8): meh-src, meh-dst, meh-3, ... Default: ${DEFAULT-VALUE}")
+        int hosts;
+
+        @Option(names = "--rate", description = "Also shape the link: 1gbit, 100mbit, ... or unlimited")
+        String rate;
+
+        @Option(names = "--loss", defaultValue = "0", description = "With --rate: packet loss in percent per direction. Default: ${DEFAULT-VALUE}")
+        double loss;
+
+        @Override
+        public Integer call() {
+            long start = System.nanoTime();
+            Testbed testbed = Testbed.local(TestbedConfig.defaults().withHosts(hosts)).onProgress(System.out::println);
+            TestbedHosts up = testbed.up();
+            if (rate != null) {
+                testbed.shape(LinkProfile.of(rate, loss));
+            }
+            System.out.printf("testbed up in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            for (TestbedHost host : up.hosts()) {
+                System.out.printf("%-8s docker %s  ssh %s@%s (-F %s)  mgmt %s  root/gateway %s  bridge %s  link %s%n",
+                        host.name(), host.dockerUri(), host.ssh().user(), host.ssh().address(), host.ssh().clientConfig(),
+                        host.managementAddress(), host.gatewayAddress(), host.bridgeSubnet(), host.linkAddresses());
+            }
+            System.out.println("run inside a host:  nsenter --net=/run/netns/meh-src -- ssh 10.77.0.2 hostname");
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Stops every testbed daemon and container and removes namespaces, veths, mounts and nft tables (images and keys stay).")
+    static final class Down implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            long start = System.nanoTime();
+            Testbed.local(TestbedConfig.defaults()).onProgress(System.out::println).down();
+            System.out.printf("testbed down in %.1f s: nothing left running%n", (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Shows each host's daemons, addresses, and the link's rate and loss. Exit status 1 when a host is not healthy.")
+    static final class Status implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            TestbedStatus status = Testbed.local(TestbedConfig.defaults()).status();
+            for (TestbedStatus.HostStatus h : status.hosts()) {
+                System.out.printf("%-8s namespace %-3s dockerd %-22s sshd %-12s mgmt %s  link %s%n", h.name(),
+                        h.namespace() ? "yes" : "NO",
+                        h.dockerVersion().map(v -> "answers (" + v + ")").orElse("NOT ANSWERING"),
+                        h.sshAnswering() ? "answers" : "NOT ANSWERING", h.managementAddress(), h.linkAddresses());
+            }
+            for (TestbedStatus.LinkEnd e : status.link()) {
+                System.out.printf("link %s:%s  rate %s  loss %s %%%n", e.host(), e.iface(), e.rate(), e.lossPercent());
+            }
+            status.lossMethod().ifPresent(m -> System.out.println("loss made with: " + m));
+            return status.healthy() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "shape", description = "Sets the link's rate and packet loss (each direction).")
+    static final class Shape implements Callable<Integer> {
+
+        @Option(names = "--rate", required = true, description = "1gbit, 100mbit, 500kbit, ... or unlimited")
+        String rate;
+
+        @Option(names = "--loss", defaultValue = "0", description = "Packet loss in percent, per direction (0-100). Default: ${DEFAULT-VALUE}")
+        double loss;
+
+        @Override
+        public Integer call() {
+            LinkProfile profile = LinkProfile.of(rate, loss);
+            Testbed.local(TestbedConfig.defaults()).shape(profile);
+            System.out.println("link shaped: " + profile);
+            return 0;
+        }
     }
 }

@@ -7,7 +7,7 @@ public final class PackagesStep implements SetupStep {
 
     /** What mecmig and its testbed run on: the engine, the hosts' daemons, link tools, image building. */
     public static final List<String> RUNTIME_PACKAGES = List.of(
-            "docker.io", "iptables", "openssh-server", "openssh-client", "rsync", "memcached", "apache2",
+            "docker.io", "iptables", "busybox-static", "openssh-server", "openssh-client", "rsync", "memcached", "apache2",
             "nftables", "iproute2", "iputils-ping", "util-linux", "procps", "debootstrap", "socat",
             "netcat-openbsd", "zstd", "xz-utils", "curl", "python3");
 

@@ -4,12 +4,17 @@ import io.mecmig.experiment.ConsoleProgress;
 import io.mecmig.experiment.ExperimentPlan;
 import io.mecmig.experiment.ExperimentSummary;
 import io.mecmig.report.ReportFiles;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
@@ -42,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
                 .resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         boolean ready = part("setup", () -> Main.commandLine().execute("setup"));
         ready &= part("testbed up", () -> Main.commandLine().execute("testbed", "up"));
-        ready &= part("images build", () -> Main.commandLine().execute("images", "build"));
+        List<String> images = new ArrayList<>(List.of("images", "build"));
+        sourceEngine().ifPresent(engine -> images.addAll(List.of("--engine", engine)));
+        ready &= part(String.join(" ", images), () -> Main.commandLine().execute(images.toArray(String[]::new)));
         ExperimentPlan plan = new ExperimentPlan(List.of("ba", "uspa", "asw"), ExperimentCommand.defaultStrategies(),
                 List.of("100mbit"), List.of(0.0), runs);
         boolean ran = experiment(plan, dir);
@@ -79,6 +86,21 @@ final class DemoCommand implements Callable<Integer> {
             summary.add(name + ": FAILED: " + e.getMessage());
             return false;
         }
+    }
+
+    /** The source host's Docker engine as the testbed's hosts file names it: the apps' images go there. */
+    private static Optional<String> sourceEngine() {
+        Path hosts = ExperimentSessions.DEFAULT_HOSTS;
+        if (!Files.isReadable(hosts)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(hosts)) {
+            p.load(reader);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(p.getProperty("source.docker"));
     }
 
     /** Runs one part; says plainly whether it worked, is missing from this build, or failed, and goes on. */

@@ -77,6 +77,10 @@ public final class UspaApp implements AutoCloseable {
             return;
         }
         String zone = location.get().zoneId();
+        if (zone.isEmpty()) { // out of every PoA's range: no zone to count
+            runtimeLog.append(Instant.now() + " ue=" + location.get().address() + " disconnected counter=" + state.counter());
+            return;
+        }
         synchronized (this) {
             ZoneCount next = state.observe(zone);
             if (!next.equals(state)) {

@@ -30,6 +30,7 @@ public final class DowntimeProbe implements AutoCloseable {
     private Instant lastGoodAt;
     private long longestNanos;
     private Gap longestGap;
+    private final java.util.concurrent.CountDownLatch firstAnswer = new java.util.concurrent.CountDownLatch(1);
 
     private DowntimeProbe(BooleanSupplier served, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
@@ -81,12 +82,29 @@ public final class DowntimeProbe implements AutoCloseable {
         }
         long now = System.nanoTime();
         Instant nowAt = Instant.now();
+        firstAnswer.countDown();
         if (lastGoodNanos >= 0 && now - lastGoodNanos > longestNanos) {
             longestNanos = now - lastGoodNanos;
             longestGap = new Gap(lastGoodAt, nowAt);
         }
         lastGoodNanos = now;
         lastGoodAt = nowAt;
+    }
+
+    /**
+     * Waits until the probe got its first good answer, at most {@code timeout}. Call it before the service
+     * stops: a probe whose first calls are slow (a cold HTTP client on a busy machine) would otherwise miss
+     * the last answer before the outage and under-report it.
+     *
+     * @return whether an answer came in time
+     */
+    public boolean awaitFirstAnswer(Duration timeout) {
+        try {
+            return firstAnswer.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops probing and returns what it saw. An outage still open at stop counts up to the stop. */

@@ -80,6 +80,9 @@ final class MigrationRun {
         }
         PhaseRun phase = new PhaseRun(Phase.RELOCATION, context, bus);
         DowntimeProbe probe = options.ueProbe() ? DowntimeProbe.start(this::servedAnywhere, options.probeInterval()) : null;
+        if (probe != null && !probe.awaitFirstAnswer(app.readinessTimeout())) {
+            context.warn("the UE probe got no answer from the source before relocation: its downtime may be too low");
+        }
         StateCapture state = new StateCapture();
         long[] ready = {-1};
         try {

@@ -1,15 +1,129 @@
 package io.mecmig.cli;
 
+import io.mecmig.core.LinkProfile;
+import io.mecmig.core.Migration;
+import io.mecmig.core.MigrationReport;
+import io.mecmig.core.StateLossPolicy;
+import io.mecmig.core.StepFailedException;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.catalog.AppCatalog;
+import io.mecmig.docker.catalog.AppDeployment;
+import io.mecmig.docker.catalog.AppPlacement;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Runs one migration on the testbed and prints its steps, sizes, downtime and state check. */
-@Command(name = "migrate", description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
+/**
+ * Runs one migration (or {@code --runs N}) of a sample app between the two testbed hosts and prints its
+ * steps, sizes, downtime and state check. The app moves from the host where it runs to the other one; if it
+ * runs nowhere it is deployed on the source first. With several runs it moves back and forth and a table
+ * of medians ends the output.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
 final class MigrateCommand implements Callable<Integer> {
+
+    /** Where the testbed describes its two hosts (see DockerHostConfig). */
+    static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
+
+    @Option(names = "--app", required = true, description = "ba, uspa or asw")
+    String app;
+
+    @Option(names = "--strategy", required = true, description = "sfp or fccp (or any strategy on the class path)")
+    String strategy;
+
+    @Option(names = "--rate", description = "the link's rate as tc writes it, e.g. 100mbit or 1gbit (recorded; the testbed shapes the link)")
+    String rate;
+
+    @Option(names = "--loss", defaultValue = "0", description = "packet loss on the link, percent (recorded; the testbed applies it)")
+    double loss;
+
+    @Option(names = "--runs", defaultValue = "1", description = "migrations in a row (back and forth); more than 1 prints medians")
+    int runs;
+
+    @Option(names = "--hosts", description = "the hosts file (default: ${DEFAULT-VALUE})")
+    Path hosts = DEFAULT_HOSTS;
+
+    @Option(names = "--image", description = "the apps' image (default: " + AppCatalog.DEFAULT_IMAGE + ")")
+    String image = AppCatalog.DEFAULT_IMAGE;
+
+    @Option(names = "--record-state-loss", description = "keep the target running when the app's state is lost (Table IV); by default the migration rolls back")
+    boolean recordStateLoss;
+
+    @Option(names = "--json", description = "print each report as one line of JSON instead of text")
+    boolean json;
 
     @Override
     public Integer call() {
-        System.out.println("mecmig migrate: not available yet in this version.");
-        return 2;
+        // sshj logs every connection at INFO; keep the step table readable.
+        System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", "warn");
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be 1 or more, got " + runs);
+        }
+        Properties file = readHosts(hosts);
+        LinkProfile link = rate == null ? new LinkProfile(0, loss) : LinkProfile.of(rate, loss);
+        AppDeployment deployment = AppCatalog.deployment(app, file.getProperty("mecBaseUrl", "http://mec-gateway/sbx/"))
+                .withImage(image);
+        List<MigrationReport> reports = new ArrayList<>();
+        boolean allCompleted = true;
+        try (DockerHost a = DockerHostConfig.from(file, "source.", hosts.toString()).connect();
+             DockerHost b = DockerHostConfig.from(file, "target.", hosts.toString()).connect()) {
+            for (int i = 1; i <= runs; i++) {
+                DockerHost from = place(deployment, a, b);
+                DockerHost to = from == a ? b : a;
+                AppPlacement.removeCopy(deployment, to);
+                MigrationReport report = migrate(deployment, from, to, link);
+                reports.add(report);
+                allCompleted &= report.outcome() == io.mecmig.core.Outcome.COMPLETED;
+                System.out.println(json ? report.toJson() : "== run " + i + " of " + runs + "\n" + report.toText());
+            }
+        }
+        if (runs > 1) {
+            System.out.println(MigrationSummary.of(reports));
+        }
+        return allCompleted ? 0 : 1;
+    }
+
+    private MigrationReport migrate(AppDeployment deployment, DockerHost from, DockerHost to, LinkProfile link) {
+        try {
+            return Migration.of(deployment.spec()).from(from).to(to).strategy(strategy).link(link)
+                    .onStateLoss(recordStateLoss ? StateLossPolicy.RECORD : StateLossPolicy.ROLL_BACK)
+                    .migrate();
+        } catch (StepFailedException e) {
+            return e.report();
+        }
+    }
+
+    /** The host the app runs on; deployed fresh on {@code a} when it runs nowhere. */
+    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
+        return AppPlacement.runningOn(deployment, List.of(a, b)).orElseGet(() -> {
+            AppPlacement.removeCopy(deployment, a);
+            AppPlacement.removeCopy(deployment, b);
+            System.out.println("deploying " + deployment.key() + " on " + a.name());
+            AppPlacement.deploy(deployment, a);
+            return a;
+        });
+    }
+
+    private static Properties readHosts(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("no hosts file at " + file + ": bring the testbed up (./mecmig testbed up)"
+                    + " or pass --hosts FILE describing source.* and target.* (see DockerHostConfig)");
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the hosts file " + file + ": " + e.getMessage(), e);
+        }
+        return p;
     }
 }

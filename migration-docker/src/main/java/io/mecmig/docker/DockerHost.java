@@ -1,0 +1,400 @@
+package io.mecmig.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import io.mecmig.core.AppSpec;
+import io.mecmig.core.Host;
+import io.mecmig.core.ServiceAddress;
+import io.mecmig.docker.ssh.CommandResult;
+import io.mecmig.docker.ssh.RemoteCommand;
+import io.mecmig.docker.ssh.SshChannel;
+import io.mecmig.docker.ssh.SshTarget;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A MEC host running Docker Engine: the orchestrator drives its dockerd through docker-java over
+ * {@link DockerEndpoint}, and runs commands on the host itself (the docker CLI for data-heavy calls, tar,
+ * scp, nc) through an {@link SshChannel} to its sshd.
+ *
+ * <p>Where the data goes decides which of the two a call uses: {@code export}, {@code save}, {@code import}
+ * and {@code load} move whole filesystems, so they run as the docker CLI ON the host, writing to or reading
+ * from the host's own {@link #workDir()}; through docker-java the bytes would detour through the
+ * orchestrator. Calls without bulk data (inspect, commit, create, start, stop, volumes) use docker-java.
+ *
+ * <p>Addresses: {@link #serviceHost()} is where the orchestrator and the UE reach published ports (the
+ * management address); {@link #linkAddress()} is where peers reach this host over the migration link.
+ */
+public final class DockerHost implements Host {
+
+    /** Bounds for commands that move no bulk data. */
+    static final Duration SHORT = Duration.ofSeconds(30);
+    /** Bounds for export, save, import, load of images of a few hundred MB. */
+    static final Duration LONG = Duration.ofMinutes(5);
+
+    private final String name;
+    private final DockerEndpoint endpoint;
+    private final DockerClient docker;
+    private final SshChannel ssh;
+    private final String serviceHost;
+    private final String linkAddress;
+    private final String workDir;
+    private final LinkAccess linkAccess;
+    private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
+
+    private DockerHost(Builder b, SshChannel ssh) {
+        this.name = b.name;
+        this.endpoint = b.endpoint;
+        this.docker = b.endpoint.client();
+        this.ssh = ssh;
+        this.serviceHost = b.serviceHost;
+        this.linkAddress = b.linkAddress;
+        this.workDir = b.workDir;
+        this.linkAccess = b.linkAccess;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The docker-java client of this host's dockerd. */
+    public DockerClient docker() {
+        return docker;
+    }
+
+    /** This host's Engine API endpoint; {@link DockerEndpoint#httpClient()} gives raw API access. */
+    public DockerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The SSH channel to this host. */
+    public SshChannel ssh() {
+        return ssh;
+    }
+
+    /** The management address, where published ports answer. */
+    public String serviceHost() {
+        return serviceHost;
+    }
+
+    /** The address peers use over the migration link. */
+    public String linkAddress() {
+        return linkAddress;
+    }
+
+    /** A folder on this host for tarballs and checkpoints, private to this host. */
+    public String workDir() {
+        return workDir;
+    }
+
+    /** {@code workDir/name}. */
+    public String workFile(String fileName) {
+        return workDir + "/" + fileName;
+    }
+
+    /** How this host logs in to its peers over the link (for scp, rsync run here). */
+    public LinkAccess linkAccess() {
+        return linkAccess;
+    }
+
+    /** Runs {@code command} on this host; fails with its error output unless it exits with 0. */
+    public CommandResult exec(RemoteCommand command, Duration timeout) {
+        return ssh.check(command, timeout);
+    }
+
+    /** Runs the docker CLI on this host against its own dockerd: {@code docker -H <endpoint> args...}. */
+    public CommandResult dockerCli(Duration timeout, String... args) {
+        return exec(dockerCommand(args), timeout);
+    }
+
+    /** The command line {@code docker -H <endpoint> args...}, to combine with others. */
+    public RemoteCommand dockerCommand(String... args) {
+        List<String> argv = new ArrayList<>(List.of("docker", "-H", endpoint.cliHost()));
+        argv.addAll(List.of(args));
+        return RemoteCommand.of(argv);
+    }
+
+    /** The size of a file on this host, in bytes. */
+    public long fileSize(String path) {
+        return Long.parseLong(exec(RemoteCommand.of("stat", "-c", "%s", path), SHORT).stdout().strip());
+    }
+
+    /** Removes files in this host's work dir; missing files are fine. */
+    public void deleteFiles(String... paths) {
+        if (paths.length > 0) {
+            List<String> argv = new ArrayList<>(List.of("rm", "-rf", "--"));
+            argv.addAll(List.of(paths));
+            exec(RemoteCommand.of(argv), SHORT);
+        }
+    }
+
+    /** Creates the work dir if needed. */
+    public void ensureWorkDir() {
+        exec(RemoteCommand.of("mkdir", "-p", workDir), SHORT);
+    }
+
+    /** The container's inspect record with sizes (SizeRootFs is only filled when asked). */
+    public InspectContainerResponse inspect(String container, boolean withSize) {
+        return docker.inspectContainerCmd(container).withSize(withSize).exec();
+    }
+
+    /** The container's size as {@code docker inspect --size} reports it (SizeRootFs), bytes. */
+    public long containerSize(String container) {
+        Long size = inspect(container, true).getSizeRootFs();
+        return size == null ? 0 : size;
+    }
+
+    /** The container's named volumes and where each is mounted. */
+    public Map<String, String> volumeMounts(String container) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        List<InspectContainerResponse.Mount> list = inspect(container, false).getMounts();
+        if (list != null) {
+            for (InspectContainerResponse.Mount m : list) {
+                if (m.getName() != null && m.getDestination() != null) {
+                    mounts.put(m.getName(), m.getDestination().getPath());
+                }
+            }
+        }
+        return mounts;
+    }
+
+    /** Where the volume's files are on this host (its mountpoint in dockerd's data root). */
+    public String volumeMountpoint(String volume) {
+        return docker.inspectVolumeCmd(volume).exec().getMountpoint();
+    }
+
+    /** Whether a volume of that name exists. */
+    public boolean hasVolume(String volume) {
+        try {
+            docker.inspectVolumeCmd(volume).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Creates an empty volume and returns its mountpoint. */
+    public String createVolume(String volume) {
+        docker.createVolumeCmd().withName(volume).exec();
+        return volumeMountpoint(volume);
+    }
+
+    /** Removes a volume if it exists. */
+    public void removeVolume(String volume) {
+        try {
+            docker.removeVolumeCmd(volume).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    /** Removes an image (by name or id) if it exists; images still used by a container stay. */
+    public void removeImage(String image) {
+        try {
+            docker.removeImageCmd(image).withForce(false).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    /** Creates and starts a container as {@code launch} describes; its port is remembered for {@link #serviceAddress}. */
+    public String run(ContainerLaunch launch) {
+        ExposedPort port = ExposedPort.tcp(launch.servicePort());
+        Ports bindings = new Ports();
+        bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
+        List<Bind> binds = launch.volumes().entrySet().stream()
+                .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
+        HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds);
+        try (CreateContainerCmd create = docker.createContainerCmd(launch.image())) {
+            create.withName(launch.name()).withExposedPorts(port).withHostConfig(hostConfig);
+            if (!launch.command().isEmpty()) {
+                create.withCmd(launch.command());
+            }
+            if (!launch.env().isEmpty()) {
+                create.withEnv(launch.env());
+            }
+            String id = create.exec().getId();
+            hostPorts.put(launch.name(), launch.hostPort());
+            docker.startContainerCmd(id).exec();
+            return id;
+        }
+    }
+
+    /** Stops the container (SIGTERM, then SIGKILL after {@code grace}). */
+    public void stop(String container, Duration grace) {
+        try {
+            docker.stopContainerCmd(container).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException e) {
+            // already stopped
+        }
+    }
+
+    /** The host port the container's {@code servicePort} is published on, if it is. */
+    public java.util.Optional<Integer> publishedPort(String container, int servicePort) {
+        try {
+            Ports ports = inspect(container, false).getHostConfig().getPortBindings();
+            Ports.Binding[] b = ports == null ? null : ports.getBindings().get(ExposedPort.tcp(servicePort));
+            if (b == null || b.length == 0 || b[0].getHostPortSpec() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(Integer.parseInt(b[0].getHostPortSpec()));
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Where the app answers on this host: the service address and the host port its container publishes,
+     * or the app's service port while the container does not exist yet.
+     */
+    @Override
+    public ServiceAddress serviceAddress(AppSpec app) {
+        Integer known = hostPorts.get(app.container());
+        if (known == null) {
+            known = publishedPort(app.container(), app.servicePort()).orElse(null);
+            if (known != null) {
+                hostPorts.put(app.container(), known);
+            }
+        }
+        return new ServiceAddress(serviceHost, known == null ? app.servicePort() : known);
+    }
+
+    @Override
+    public boolean isRunning(String container) {
+        try {
+            Boolean running = inspect(container, false).getState().getRunning();
+            return Boolean.TRUE.equals(running);
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Whether a container of that name exists, running or not. */
+    public boolean hasContainer(String container) {
+        try {
+            inspect(container, false);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void start(String container) {
+        try {
+            docker.startContainerCmd(container).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        }
+    }
+
+    @Override
+    public void removeContainer(String container) {
+        try {
+            docker.removeContainerCmd(container).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // nothing to remove
+        }
+        hostPorts.remove(container);
+    }
+
+    @Override
+    public void close() {
+        ssh.close();
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // the connection pool is gone either way
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (docker " + endpoint + ", ssh " + ssh.target() + ")";
+    }
+
+    /** Collects a host's addresses and access; {@link #build()} connects SSH and checks nothing else. */
+    public static final class Builder {
+        private final String name;
+        private DockerEndpoint endpoint;
+        private SshTarget sshTarget;
+        private String serviceHost;
+        private String linkAddress;
+        private String workDir;
+        private LinkAccess linkAccess;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder docker(DockerEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder ssh(SshTarget target) {
+            this.sshTarget = target;
+            return this;
+        }
+
+        /** The management address: published ports answer there, the orchestrator and UE probe reach it. */
+        public Builder serviceHost(String address) {
+            this.serviceHost = address;
+            return this;
+        }
+
+        /** The migration link address peers send to. */
+        public Builder linkAddress(String address) {
+            this.linkAddress = address;
+            return this;
+        }
+
+        /** A folder on the host for tarballs and checkpoints. */
+        public Builder workDir(String path) {
+            this.workDir = path;
+            return this;
+        }
+
+        public Builder linkAccess(LinkAccess access) {
+            this.linkAccess = access;
+            return this;
+        }
+
+        public DockerHost build() {
+            require(endpoint, "docker(DockerEndpoint.of(\"unix:///path/docker.sock\"))");
+            require(sshTarget, "ssh(new SshTarget(...))");
+            require(serviceHost, "serviceHost(\"10.77.x.y\")");
+            require(linkAddress, "linkAddress(\"10.77.0.x\")");
+            require(workDir, "workDir(\"/var/lib/mecmig/" + name + "/work\")");
+            require(linkAccess, "linkAccess(new LinkAccess(user, keyFile, knownHostsFile))");
+            DockerHost host = new DockerHost(this, SshChannel.connect(sshTarget));
+            host.ensureWorkDir();
+            return host;
+        }
+
+        private void require(Object value, String call) {
+            if (value == null) {
+                throw new IllegalArgumentException("host '" + name + "' is incomplete: call ." + call);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.mecmig.docker;
+
+import io.mecmig.docker.ssh.SshTarget;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * A {@link DockerHost}'s settings as plain values, so that a testbed (or a user with two real hosts) can
+ * describe its hosts in a properties file and the CLI, tests and examples connect the same way.
+ *
+ * <p>Keys, under a prefix such as {@code source.} or {@code target.}: {@code name}, {@code docker}
+ * (unix:///... or tcp://...), {@code ssh.host}, {@code ssh.port} (22), {@code ssh.user} (root),
+ * {@code ssh.identity}, {@code ssh.knownHosts}, {@code serviceHost}, {@code linkAddress}, {@code workDir},
+ * {@code link.user} (root), {@code link.identity}, {@code link.knownHosts} (files on that host).
+ */
+public record DockerHostConfig(String name, String docker, SshTarget ssh, String serviceHost, String linkAddress,
+                               String workDir, LinkAccess linkAccess) {
+
+    public DockerHostConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(ssh, "ssh");
+        Objects.requireNonNull(serviceHost, "serviceHost");
+        Objects.requireNonNull(linkAddress, "linkAddress");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(linkAccess, "linkAccess");
+    }
+
+    /** Connects: a docker-java client and an SSH channel. */
+    public DockerHost connect() {
+        return DockerHost.builder(name).docker(DockerEndpoint.of(docker)).ssh(ssh).serviceHost(serviceHost)
+                .linkAddress(linkAddress).workDir(workDir).linkAccess(linkAccess).build();
+    }
+
+    /** Reads the host under {@code prefix} (for example {@code source.}) from {@code file}. */
+    public static DockerHostConfig load(Path file, String prefix) {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the hosts file " + file + " (bring the testbed up with"
+                    + " ./mecmig testbed up, or write the file as DockerHostConfig describes)", e);
+        }
+        return from(p, prefix, file.toString());
+    }
+
+    /** Reads the host under {@code prefix} from {@code p}; {@code origin} names the source in errors. */
+    public static DockerHostConfig from(Properties p, String prefix, String origin) {
+        Values v = new Values(p, prefix, origin);
+        SshTarget ssh = new SshTarget(v.get("ssh.host"), Integer.parseInt(v.get("ssh.port", "22")),
+                v.get("ssh.user", "root"), Path.of(v.get("ssh.identity")), Path.of(v.get("ssh.knownHosts")));
+        LinkAccess link = new LinkAccess(v.get("link.user", "root"), v.get("link.identity"), v.get("link.knownHosts"));
+        return new DockerHostConfig(v.get("name"), v.get("docker"), ssh, v.get("serviceHost"), v.get("linkAddress"),
+                v.get("workDir"), link);
+    }
+
+    /** Writes this host under {@code prefix} into {@code p}, the inverse of {@link #from}. */
+    public void store(Properties p, String prefix) {
+        p.setProperty(prefix + "name", name);
+        p.setProperty(prefix + "docker", docker);
+        p.setProperty(prefix + "ssh.host", ssh.host());
+        p.setProperty(prefix + "ssh.port", String.valueOf(ssh.port()));
+        p.setProperty(prefix + "ssh.user", ssh.user());
+        p.setProperty(prefix + "ssh.identity", ssh.identity().toString());
+        p.setProperty(prefix + "ssh.knownHosts", ssh.knownHosts().toString());
+        p.setProperty(prefix + "serviceHost", serviceHost);
+        p.setProperty(prefix + "linkAddress", linkAddress);
+        p.setProperty(prefix + "workDir", workDir);
+        p.setProperty(prefix + "link.user", linkAccess.user());
+        p.setProperty(prefix + "link.identity", linkAccess.identity());
+        p.setProperty(prefix + "link.knownHosts", linkAccess.knownHosts());
+    }
+
+    private record Values(Properties p, String prefix, String origin) {
+        String get(String key) {
+            String value = p.getProperty(prefix + key);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(origin + " has no '" + prefix + key + "': add it (see DockerHostConfig)");
+            }
+            return value.trim();
+        }
+
+        String get(String key, String fallback) {
+            String value = p.getProperty(prefix + key);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.mecmig.docker;
+
+import io.mecmig.core.Measures;
+import io.mecmig.core.Phase;
+import io.mecmig.core.Rollbacks;
+import io.mecmig.core.StateNeeds;
+import io.mecmig.core.Step;
+import io.mecmig.core.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FCCP, Filesystem and Container Configuration Preservation. Procedure A: {@code docker commit} (which
+ * pauses the container while it runs: the first, short downtime, measured as the commit freeze),
+ * {@code docker save}, {@code scp}, {@code docker load}. Procedure B as SFP's, but the loaded image keeps
+ * CMD, ENV and WORKDIR, so {@code docker run} needs no manual input.
+ */
+public final class FccpStrategy implements Strategy {
+
+    @Override
+    public String name() {
+        return "fccp";
+    }
+
+    @Override
+    public String description() {
+        return "commit (paused), save, scp, load; then stop, tar the volume, dd | nc, run the loaded image";
+    }
+
+    @Override
+    public StateNeeds preserves() {
+        return StateNeeds.USER_STATE;
+    }
+
+    @Override
+    public List<Step> steps(Phase phase) {
+        if (phase == Phase.PRE_RELOCATION) {
+            return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
+                    CommonSteps.removeTarballs());
+        }
+        List<Step> steps = new ArrayList<>(CommonSteps.relocationUpToRun());
+        steps.add(run());
+        return steps;
+    }
+
+    @Override
+    public List<Step> rollback(Phase failed) {
+        List<Step> steps = new ArrayList<>(Rollbacks.restartSource(failed));
+        steps.addAll(CommonSteps.cleanUp());
+        return steps;
+    }
+
+    /** Source: {@code docker commit} with the default pause; the freeze is the commit's duration. */
+    public static Step commit() {
+        return Step.onSource("docker commit (pauses)", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            String image = CommonSteps.imageName(ctx);
+            int colon = image.lastIndexOf(':');
+            long start = System.nanoTime();
+            source.docker().commitCmd(ctx.app().container()).withPause(true)
+                    .withRepository(image.substring(0, colon)).withTag(image.substring(colon + 1)).exec();
+            ctx.measure(Measures.COMMIT_FREEZE, (System.nanoTime() - start) / 1e9);
+            ctx.put(DockerKeys.COMMITTED_IMAGE, image);
+        });
+    }
+
+    /** Source: {@code docker save} of the committed image into the source's work dir, by the host's CLI. */
+    public static Step save() {
+        return Step.onSource("docker save", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            String tarball = source.workFile(ctx.migrationId() + ".save.tar");
+            source.dockerCli(DockerHost.LONG, "save", "-o", tarball, ctx.get(DockerKeys.COMMITTED_IMAGE));
+            ctx.measure(Measures.TARBALL_SIZE, source.fileSize(tarball));
+            ctx.put(DockerKeys.SOURCE_TARBALL, tarball);
+        });
+    }
+
+    /** Target: {@code docker load} of the received tarball, by the host's CLI. */
+    public static Step load() {
+        return Step.onTarget("docker load", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            ctx.put(DockerKeys.TARGET_IMAGE, ctx.get(DockerKeys.COMMITTED_IMAGE));
+            target.dockerCli(DockerHost.LONG, "load", "-q", "-i", ctx.get(DockerKeys.TARGET_TARBALL));
+        });
+    }
+
+    static Step run() {
+        return Step.onTarget("docker run", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
+            target.run(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
+                    List.of(), layout.volumes(), ctx.app().servicePort(), layout.hostPort()));
+        }).startsService();
+    }
+}

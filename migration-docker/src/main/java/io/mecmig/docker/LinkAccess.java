@@ -1,0 +1,28 @@
+package io.mecmig.docker;
+
+import java.util.Objects;
+
+/**
+ * How a host logs in to its peers over the migration link, for scp and rsync run ON that host: files on
+ * that host's own filesystem. Host keys of the peers are pinned in {@code knownHosts}
+ * ({@code StrictHostKeyChecking=yes}); an unknown key fails the transfer.
+ *
+ * @param user the login on the peer
+ * @param identity the private key file on this host
+ * @param knownHosts the known_hosts file on this host that lists the peers' link addresses
+ */
+public record LinkAccess(String user, String identity, String knownHosts) {
+
+    public LinkAccess {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(knownHosts, "knownHosts");
+    }
+
+    /** The ssh options every transfer passes: this key, these pinned host keys, no prompts. */
+    public java.util.List<String> sshOptions() {
+        return java.util.List.of("-i", identity, "-o", "UserKnownHostsFile=" + knownHosts,
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5",
+                "-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=3");
+    }
+}

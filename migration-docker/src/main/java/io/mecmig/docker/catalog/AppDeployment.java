@@ -1,0 +1,54 @@
+package io.mecmig.docker.catalog;
+
+import io.mecmig.core.AppSpec;
+import io.mecmig.docker.ContainerLaunch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One sample app as deployed on a host: its {@link AppSpec} for the migration engine, plus what the first
+ * {@code docker run} on the source needs (image, configuration in ENV, volume mounts, published port).
+ *
+ * @param key the short name users type: {@code ba}, {@code uspa}, {@code asw}
+ * @param spec what the engine migrates
+ * @param image the image the app is first run from
+ * @param env the app's configuration, {@code NAME=value}; it lives only in the container's config, so an
+ *     {@code export}/{@code import} (SFP) loses it and a {@code commit}/{@code save} (FCCP) keeps it
+ * @param volumeMounts volume name to mount path
+ * @param hostPort where the app's service port is published on the host's service address
+ */
+public record AppDeployment(String key, AppSpec spec, String image, List<String> env,
+                            Map<String, String> volumeMounts, int hostPort) {
+
+    public AppDeployment {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(image, "image");
+        env = List.copyOf(env);
+        volumeMounts = Map.copyOf(new LinkedHashMap<>(volumeMounts));
+        if (!volumeMounts.keySet().containsAll(spec.volumes())) {
+            throw new IllegalArgumentException("app " + key + " declares volumes " + spec.volumes()
+                    + " but mounts only " + volumeMounts.keySet());
+        }
+    }
+
+    /** The first {@code docker run} on the source: CMD given explicitly, configuration in ENV. */
+    public ContainerLaunch launch() {
+        return new ContainerLaunch(spec.container(), image, spec.command(), env, volumeMounts, spec.servicePort(), hostPort);
+    }
+
+    /** The same app from another image or with other ENV (for example another gateway URL). */
+    public AppDeployment withImage(String otherImage) {
+        return new AppDeployment(key, spec, otherImage, env, volumeMounts, hostPort);
+    }
+
+    /** The same app with one more (or a replaced) {@code NAME=value}. */
+    public AppDeployment withEnv(String name, String value) {
+        List<String> next = new ArrayList<>(env.stream().filter(e -> !e.startsWith(name + "=")).toList());
+        next.add(name + "=" + value);
+        return new AppDeployment(key, spec, image, next, volumeMounts, hostPort);
+    }
+}

@@ -1,0 +1,63 @@
+package io.mecmig.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mecmig.core.Phase;
+import io.mecmig.core.ServiceEffect;
+import io.mecmig.core.Side;
+import io.mecmig.core.Step;
+import io.mecmig.core.Strategies;
+import io.mecmig.core.Strategy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The step lists follow the paper's procedures A and B, in order, on the right sides. */
+class StrategyStepsTest {
+
+    private static List<String> names(Strategy s, Phase p) {
+        return s.steps(p).stream().map(Step::name).toList();
+    }
+
+    @Test
+    void sfpIsExportScpImportThenStopTarSendCreateRunWithCmd() {
+        Strategy sfp = Strategies.named("sfp");
+        assertThat(names(sfp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker export",
+                "scp tarball", "docker import", "remove tarballs");
+        assertThat(names(sfp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
+                "dd | nc volume", "volume create + untar", "docker run (CMD given by hand)");
+    }
+
+    @Test
+    void fccpIsCommitSaveScpLoadThenTheSameRelocationWithoutManualCmd() {
+        Strategy fccp = Strategies.named("FCCP");
+        assertThat(names(fccp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker commit (pauses)",
+                "docker save", "scp tarball", "docker load", "remove tarballs");
+        assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
+                "dd | nc volume", "volume create + untar", "docker run");
+    }
+
+    @Test
+    void relocationStopsOnTheSourceAndStartsOnTheTargetWithTransfersOnTheLink() {
+        for (Strategy s : List.of(new SfpStrategy(), new FccpStrategy())) {
+            List<Step> steps = s.steps(Phase.RELOCATION);
+            Step stop = steps.stream().filter(x -> x.effect() == ServiceEffect.STOPS_SERVICE).findFirst().orElseThrow();
+            Step start = steps.stream().filter(x -> x.effect() == ServiceEffect.STARTS_SERVICE).findFirst().orElseThrow();
+            assertThat(stop.side()).isEqualTo(Side.SOURCE);
+            assertThat(start.side()).isEqualTo(Side.TARGET);
+            assertThat(steps.indexOf(stop)).isLessThan(steps.indexOf(start));
+            assertThat(steps.stream().filter(x -> x.side() == Side.LINK).map(Step::name)).containsExactly("dd | nc volume");
+            assertThat(s.steps(Phase.PRE_RELOCATION).stream().filter(x -> x.side() == Side.LINK).map(Step::name))
+                    .containsExactly("scp tarball");
+        }
+    }
+
+    @Test
+    void rollbackAfterRelocationRestartsTheSourceAndCleansTheTarget() {
+        List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
+        assertThat(rollback).contains("restart source container", "leave migration mode", "remove target volumes",
+                "remove target image");
+        assertThat(rollback.indexOf("restart source container")).isLessThan(rollback.indexOf("remove target volumes"));
+        assertThat(new SfpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))
+                .doesNotContain("restart source container");
+    }
+}

@@ -1,0 +1,37 @@
+package io.mecmig.docker.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mecmig.core.LinkProfile;
+import io.mecmig.docker.ssh.RemoteCommandException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TransfersTest {
+
+    @Test
+    void rsyncBytesSentAreReadFromItsStats() {
+        String stats = "Number of files: 12\nTotal file size: 13,456,789 bytes\nTotal bytes sent: 2,901,234\n"
+                + "Total bytes received: 1,004\n";
+        assertThat(RsyncTransfer.bytesSent(stats)).isEqualTo(2_901_234L);
+        assertThatThrownBy(() -> RsyncTransfer.bytesSent("nothing")).isInstanceOf(RemoteCommandException.class);
+    }
+
+    @Test
+    void timeoutGrowsWithSizeOverRate() {
+        Duration small = TransferTimeouts.forBytes(1_000, LinkProfile.of("100mbit", 0));
+        Duration big = TransferTimeouts.forBytes(100_000_000, LinkProfile.of("100mbit", 0));
+        assertThat(small).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(16));
+        // 100 MB at 100 Mbit/s is 8 s; four times that on top of the 15 s floor.
+        assertThat(big).isEqualTo(Duration.ofSeconds(15 + 32));
+        assertThat(TransferTimeouts.forBytes(100_000_000, LinkProfile.unshaped())).isLessThan(big);
+    }
+
+    @Test
+    void listenerBindsTheLinkAddressAndReportsWhatItReceived() {
+        String line = TcpStreamTransfer.listener("10.77.0.2", 41000, "/w/v.tar").line();
+        assertThat(line).contains("nc -l -s 10.77.0.2 -p 41000 > /w/v.tar", "echo listening", "received=");
+        assertThat(TcpStreamTransfer.pidOf("pid=4242\nlistening\n")).isEqualTo(4242);
+    }
+}

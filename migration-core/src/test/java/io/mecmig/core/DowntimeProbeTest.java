@@ -11,6 +11,7 @@ class DowntimeProbeTest {
     @Test
     void findsTheLongestGapWithItsStartAndEnd() throws Exception {
         AtomicBoolean up = new AtomicBoolean(true);
+        long start = System.nanoTime();
         DowntimeProbe probe = DowntimeProbe.start(up::get, Duration.ofMillis(10));
         Thread.sleep(100);
         up.set(false);
@@ -18,10 +19,12 @@ class DowntimeProbeTest {
         up.set(true);
         Thread.sleep(100);
         ProbeResult result = probe.stop();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
+        // Scheduling on a loaded machine can only lengthen what the probe sees, never shorten it.
         assertThat(result.failures()).isPositive();
-        assertThat(result.longest()).isBetween(Duration.ofMillis(300), Duration.ofMillis(2000));
-        assertThat(result.longestGap().duration()).isBetween(Duration.ofMillis(290), Duration.ofMillis(2000));
+        assertThat(result.longest()).isBetween(Duration.ofMillis(300), elapsed);
+        assertThat(result.longestGap().duration()).isBetween(Duration.ofMillis(290), elapsed);
         assertThat(result.longestGap().start()).isBefore(result.longestGap().end());
     }
 
@@ -37,11 +40,14 @@ class DowntimeProbeTest {
 
     @Test
     void noGapWhenAlwaysUp() throws Exception {
+        long start = System.nanoTime();
         DowntimeProbe probe = DowntimeProbe.start(() -> true, Duration.ofMillis(10));
-        Thread.sleep(100);
+        Thread.sleep(300);
         ProbeResult result = probe.stop();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(result.failures()).isZero();
         assertThat(result.checks()).isGreaterThan(3);
-        assertThat(result.longest()).isLessThan(Duration.ofMillis(200));
+        // Between two good answers there is one interval plus scheduling delay: far less than the whole run.
+        assertThat(result.longest()).isLessThan(elapsed.dividedBy(2));
     }
 }

@@ -91,7 +91,9 @@ final class LinkShaper {
             String rate = profile.rateBitsPerSecond() + "bit";
             runner.require(Netns.in(ns, "tc", "qdisc", "add", "dev", iface, "root", "handle", "1:", "htb", "default", "10"));
             runner.require(Netns.in(ns, "tc", "class", "add", "dev", iface, "parent", "1:", "classid", "1:10",
-                    "htb", "rate", rate, "ceil", rate, "burst", burst(profile), "cburst", burst(profile)));
+                    "htb", "rate", rate, "ceil", rate, "burst", burst(profile), "cburst", burst(profile),
+                    // One class, so the quantum only matters for tc's warning about the default at high rates.
+                    "quantum", "60000"));
             if (netemLoss) {
                 runner.require(Netns.in(ns, "tc", "qdisc", "add", "dev", iface, "parent", "1:10", "handle", "10:", "netem", "loss", loss));
             }

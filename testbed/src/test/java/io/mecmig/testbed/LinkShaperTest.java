@@ -19,8 +19,8 @@ class LinkShaperTest {
         new LinkShaper(runner, new TestbedLayout(2)).apply(LinkProfile.of("100mbit", 5));
 
         assertThat(runner.ran()).contains(
-                NS + "meh-src -- tc class add dev lk-meh-dst parent 1: classid 1:10 htb rate 100000000bit ceil 100000000bit burst 16000b cburst 16000b",
-                NS + "meh-dst -- tc class add dev lk-meh-src parent 1: classid 1:10 htb rate 100000000bit ceil 100000000bit burst 16000b cburst 16000b");
+                NS + "meh-src -- tc class add dev lk-meh-dst parent 1: classid 1:10 htb rate 100000000bit ceil 100000000bit burst 16000b cburst 16000b quantum 60000",
+                NS + "meh-dst -- tc class add dev lk-meh-src parent 1: classid 1:10 htb rate 100000000bit ceil 100000000bit burst 16000b cburst 16000b quantum 60000");
         assertThat(runner.ran()).noneMatch(c -> c.contains("netem loss 5"));
         List<Command> nft = ranNft(runner);
         assertThat(nft).hasSize(2);

@@ -28,7 +28,7 @@ public final class PlacementMap {
 
     public PlacementMap(PlacementMode mode, Map<String, String> hostByKey) {
         this.mode = mode;
-        this.hostByKey = Map.copyOf(new LinkedHashMap<>(hostByKey));
+        this.hostByKey = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hostByKey));
         if (hostByKey.isEmpty()) {
             throw new IllegalArgumentException("a placement map needs at least one " + label() + " mapped to a host");
         }

@@ -52,7 +52,7 @@ public final class Journal {
         List<JournaledMigration> found = new ArrayList<>();
         for (Path file : files()) {
             JournaledMigration m = JournaledMigration.read(file);
-            if (!m.ended()) {
+            if (m != null && !m.ended()) {
                 found.add(m);
             }
         }

@@ -50,6 +50,7 @@ public record JournaledMigration(Path file, String id, String app, String source
                 + (lastStepCompleted ? "completed" : "began"))) + (running ? " (still running)" : "");
     }
 
+    /** The migration in {@code file}, or null when the file has no {@code started} entry yet. */
     static JournaledMigration read(Path file) {
         List<String> lines;
         try {
@@ -66,8 +67,7 @@ public record JournaledMigration(Path file, String id, String app, String source
             r.apply(entry);
         }
         if (r.id == null) {
-            throw new MigrationException("journal " + file + " has no 'started' entry: it is not a migration"
-                    + " journal, or it was cut short before the migration began; remove it");
+            return null; // being created right now, or cut short before its first entry: nothing ran yet
         }
         return new JournaledMigration(file, r.id, r.app, r.source, r.target, r.strategy, r.phase, r.preRelocated,
                 r.stopStarted, r.serviceStarted, r.lastStep, r.lastStepCompleted, r.values, r.ended,

@@ -255,6 +255,7 @@ public final class Orchestrator {
     private List<Decision> prepared(OrchestratorEvent.PreRelocationDone e) {
         Pending p = pending;
         if (p == null || !p.id.equals(e.migrationId())) {
+            learnFromAborted(e);
             return List.of();
         }
         p.prepared = true;
@@ -265,6 +266,13 @@ public final class Orchestrator {
                     + "; the UE is already with " + p.target));
         }
         return List.of();
+    }
+
+    /** An aborted migration's phase 1 still ran to its end on the hosts: its time tells what phase 1 costs here. */
+    private void learnFromAborted(OrchestratorEvent.PreRelocationDone e) {
+        records.stream().filter(r -> r.id().equals(e.migrationId()) && r.status() == MigrationRecord.Status.ABORTED)
+                .findFirst().flatMap(r -> chooser.options().stream().filter(o -> o.name().equals(r.strategy())).findFirst())
+                .ifPresent(option -> chooser.costs().learnPreRelocation(option, app, e.took()));
     }
 
     private List<Decision> relocated(OrchestratorEvent.RelocationDone e) {

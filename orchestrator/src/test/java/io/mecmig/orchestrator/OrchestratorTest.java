@@ -225,4 +225,27 @@ class OrchestratorTest {
         assertThat(poaMoves).isGreaterThan(perZone.summary().completed());
         assertThat(perZone.summary().completed()).isEqualTo(hostChanges(trace, BY_ZONE).size());
     }
+
+    @Test
+    void anAbortedPreRelocationThatRanLongTeachesTheTimeBudget() {
+        CostModel costs = new CostModel(1_000_000_000L);
+        Orchestrator o = orchestrator(predictors(), BY_ZONE, costs);
+        List<UeObservation> trace = Traces.monaco(UE);
+        Decision.PreRelocate first = null;
+        for (UeObservation obs : trace.subList(0, 120)) {
+            for (Decision d : o.handle(new OrchestratorEvent.UeObserved(obs))) {
+                if (d instanceof Decision.PreRelocate p && first == null) {
+                    first = p;
+                }
+            }
+        }
+        assertThat(first).isNotNull();
+        assertThat(o.summary().aborted()).as("the UE went on without the slow phase 1 ending").isPositive();
+
+        o.handle(new OrchestratorEvent.PreRelocationDone(first.migrationId(), Duration.ofSeconds(70)));
+
+        StrategyOption fccp = STRATEGIES.get(1);
+        assertThat(costs.estimate(fccp, USPA).preRelocation()).isEqualTo(Duration.ofSeconds(70));
+        assertThat(costs.estimate(fccp, USPA).basis()).contains("measured");
+    }
 }

@@ -54,6 +54,16 @@ public final class CostModel {
                 mix(old.preSeconds(), pre), mix(old.downSeconds(), down), old.runs() + 1));
     }
 
+    /**
+     * Records a phase 1 whose migration never reached phase 2 (aborted): its time is real data about the
+     * hosts, so the next choices should know it. The downtime estimate stays what it was.
+     */
+    public void learnPreRelocation(StrategyOption strategy, AppProfile app, Duration preRelocation) {
+        Learned l = learned.get(strategy.name());
+        double down = l != null ? l.downSeconds() : estimate(strategy, app).downtime().toNanos() / 1e9;
+        learn(strategy.name(), preRelocation, Duration.ofNanos(Math.round(down * 1e9)));
+    }
+
     private static double mix(double old, double newest) {
         return (1 - WEIGHT_OF_NEWEST) * old + WEIGHT_OF_NEWEST * newest;
     }

@@ -33,6 +33,11 @@ public final class StrategyChooser {
         return costs;
     }
 
+    /** The strategies it chooses from. */
+    public List<StrategyOption> options() {
+        return strategies;
+    }
+
     /** The strategy for moving {@code app} within {@code window}. */
     public StrategyChoice choose(AppProfile app, TimeWindow window) {
         List<StrategyOption> keeping = strategies.stream().filter(s -> s.preserves().covers(app.needs())).toList();

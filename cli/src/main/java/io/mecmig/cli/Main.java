@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ImagesCommand.class,
                 TestbedCommand.class,
                 MigrateCommand.class,
+                RecoverCommand.class,
                 ExperimentCommand.class,
                 ReportCommand.class,
                 DriveCommand.class,

@@ -58,6 +58,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--record-state-loss", description = "keep the target running when the app's state is lost (Table IV); by default the migration rolls back")
     boolean recordStateLoss;
 
+    @Option(names = "--journal", description = "where each migration's progress is journaled, for 'mecmig recover' after a crash (default: ${DEFAULT-VALUE})")
+    Path journal = io.mecmig.core.Journal.defaultLocation();
+
+    @Option(names = "--no-journal", description = "run without a journal: a crash mid-migration then needs a hand to clean up")
+    boolean noJournal;
+
     @Option(names = "--json", description = "print each report as one line of JSON instead of text")
     boolean json;
 
@@ -94,9 +100,12 @@ final class MigrateCommand implements Callable<Integer> {
 
     private MigrationReport migrate(AppDeployment deployment, DockerHost from, DockerHost to, LinkProfile link) {
         try {
-            return Migration.of(deployment.spec()).from(from).to(to).strategy(strategy).link(link)
-                    .onStateLoss(recordStateLoss ? StateLossPolicy.RECORD : StateLossPolicy.ROLL_BACK)
-                    .migrate();
+            Migration.Builder migration = Migration.of(deployment.spec()).from(from).to(to).strategy(strategy).link(link)
+                    .onStateLoss(recordStateLoss ? StateLossPolicy.RECORD : StateLossPolicy.ROLL_BACK);
+            if (!noJournal) {
+                migration.journal(io.mecmig.core.Journal.at(journal)); // on by default: 'mecmig recover' reads it
+            }
+            return migration.migrate();
         } catch (StepFailedException e) {
             return e.report();
         }

@@ -1,27 +1,111 @@
 package io.mecmig.cli;
 
+import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.LinkAccess;
+import io.mecmig.docker.ssh.SshTarget;
 import io.mecmig.experiment.MachineInfo;
 import io.mecmig.experiment.TestbedSession;
 import io.mecmig.experiment.UnavailableSession;
+import io.mecmig.experiment.docker.DockerTestbedSession;
+import io.mecmig.images.AppImages;
+import io.mecmig.sandbox.MecSandbox;
+import io.mecmig.sandbox.mobility.UeSelection;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedHost;
+import io.mecmig.testbed.TestbedHosts;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * Opens the testbed session the experiment runs on: the two testbed hosts described by the hosts file the
- * testbed writes, the sample apps' catalog, and the link shaper. When a part is missing from this build or
- * this machine, the session says which, and every run is recorded as unavailable with that reason.
+ * Opens the testbed session the experiment runs on: the testbed's two hosts (or those a hosts file
+ * describes), the sample apps' catalog, the testbed's link shaping, and an embedded MEC sandbox whose UEs
+ * the runs move. When a part is missing, every run is recorded as unavailable with the reason, which the
+ * report then lists.
  */
 final class ExperimentSessions {
 
-    /** Where {@code ./mecmig testbed up} describes its two hosts. */
+    /** Where a user may describe two hosts of their own (see DockerHostConfig); the testbed's are used otherwise. */
     static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
 
     private ExperimentSessions() {
     }
 
-    static TestbedSession open(Path hosts, Duration warmup) {
-        String machine = MachineInfo.describe("testbed: network namespaces meh-src/meh-dst on one machine");
-        return new UnavailableSession("the testbed backend (Docker hosts, the apps' catalog and link shaping)"
-                + " is not in this build yet", machine);
+    static TestbedSession open(Path hostsFile, Duration warmup) {
+        String machine = MachineInfo.describe("testbed: network namespaces on one machine");
+        Testbed testbed = Testbed.local(TestbedConfig.defaults());
+        Properties hosts;
+        String origin;
+        String platformHost;
+        if (Files.isReadable(hostsFile)) {
+            hosts = read(hostsFile);
+            origin = hostsFile.toString();
+            platformHost = hosts.getProperty("platformHost", "127.0.0.1");
+        } else if (testbed.status().healthy()) {
+            TestbedHosts up = testbed.hosts();
+            hosts = new Properties();
+            config(up.source(), up.target()).store(hosts, "source.");
+            config(up.target(), up.source()).store(hosts, "target.");
+            origin = "the testbed";
+            platformHost = up.source().gatewayAddress();
+        } else {
+            return new UnavailableSession("the testbed is not up and there is no hosts file at " + hostsFile
+                    + ": run sudo ./mecmig testbed up", machine);
+        }
+        MecSandbox sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress("0.0.0.0").port(0)
+                .ues(UeSelection.moving()).paused().start();
+        String mecBaseUrl = "http://" + platformHost + ":" + sandbox.port() + "/sbx/";
+        try {
+            TestbedSession session = DockerTestbedSession.open(hosts, origin, mecBaseUrl,
+                    key -> image(hosts, key), new TestbedShaper(testbed), warmup,
+                    Optional.of(seconds -> sandbox.control().step(seconds)), machine);
+            return new SessionWithPlatform(session, sandbox);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            return new UnavailableSession("cannot connect to the hosts of " + origin + ": " + e.getMessage()
+                    + " (sudo ./mecmig testbed status shows what is down)", machine);
+        }
     }
+
+    /** A testbed host as the Docker backend connects to it; both hosts share this machine's filesystem. */
+    private static DockerHostConfig config(TestbedHost host, TestbedHost peer) {
+        String key = host.ssh().privateKey().toString();
+        String known = host.ssh().knownHosts().toString();
+        return new DockerHostConfig(host.name(), host.dockerUri().toString(),
+                new SshTarget(host.ssh().address(), host.ssh().port(), host.ssh().user(), host.ssh().privateKey(),
+                        host.ssh().knownHosts()),
+                host.managementAddress(), host.linkAddressTowards(peer.name()),
+                // Separate folders: the two hosts' files would otherwise collide on the shared filesystem.
+                "/var/lib/mecmig/" + host.name() + "/migration", new LinkAccess("root", key, known));
+    }
+
+    /** The hosts file's {@code image.KEY} or {@code image}, else the image ./mecmig images build makes for the app. */
+    private static Optional<String> image(Properties hosts, String key) {
+        String configured = hosts.getProperty("image." + key, hosts.getProperty("image"));
+        if (configured != null) {
+            return Optional.of(configured);
+        }
+        return switch (key) {
+            case "ba" -> Optional.of(AppImages.ba().latest());
+            case "uspa" -> Optional.of(AppImages.uspa().latest());
+            case "asw" -> Optional.of(AppImages.asw().latest());
+            default -> Optional.empty();
+        };
+    }
+
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the hosts file " + file + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
 }

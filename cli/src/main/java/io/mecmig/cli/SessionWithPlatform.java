@@ -1,0 +1,61 @@
+package io.mecmig.cli;
+
+import io.mecmig.core.LinkProfile;
+import io.mecmig.core.Strategy;
+import io.mecmig.experiment.Cell;
+import io.mecmig.experiment.PreparedRun;
+import io.mecmig.experiment.RunKey;
+import io.mecmig.experiment.TestbedSession;
+import io.mecmig.sandbox.MecSandbox;
+import java.util.Optional;
+
+/** A testbed session plus the MEC sandbox the experiment started for it, closed with it. */
+final class SessionWithPlatform implements TestbedSession {
+
+    private final TestbedSession session;
+    private final MecSandbox sandbox;
+
+    SessionWithPlatform(TestbedSession session, MecSandbox sandbox) {
+        this.session = session;
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    public String machine() {
+        return session.machine();
+    }
+
+    @Override
+    public void shape(LinkProfile link) {
+        session.shape(link);
+    }
+
+    @Override
+    public Optional<String> whyUnavailable(Cell cell) {
+        return session.whyUnavailable(cell);
+    }
+
+    @Override
+    public Strategy strategy(String name) {
+        return session.strategy(name);
+    }
+
+    @Override
+    public PreparedRun prepare(RunKey run) {
+        return session.prepare(run);
+    }
+
+    @Override
+    public void cleanUp(PreparedRun run) {
+        session.cleanUp(run);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } finally {
+            sandbox.close();
+        }
+    }
+}

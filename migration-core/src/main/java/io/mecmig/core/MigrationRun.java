@@ -174,11 +174,20 @@ final class MigrationRun {
         if (!strategy.preserves().covers(app.needs())) {
             String message = "strategy " + strategy.name() + " carries " + strategy.preserves() + " but app '"
                     + app.container() + "' needs " + app.needs() + ": its "
-                    + (app.needs() == StateNeeds.FULL_STATE ? "memory" : "user") + " state will be lost on the target";
+                    + (app.needs() == StateNeeds.FULL_STATE ? "memory" : "user") + " state will be lost on the target"
+                    + fix();
             context.warn(message);
             LOG.warn(message);
             bus.publish(new MigrationEvent.Warning(id(), Instant.now(), message));
         }
+    }
+
+    /** How to keep the state: the strategies on the class path that carry enough of it. */
+    private String fix() {
+        java.util.List<String> enough = Strategies.available().values().stream()
+                .filter(s -> s.preserves().covers(app.needs())).map(Strategy::name).toList();
+        return enough.isEmpty() ? "; no strategy on the class path carries " + app.needs() + ": add a backend that does"
+                : "; to keep it, use " + String.join(" or ", enough);
     }
 
     private RollbackReport rollBack(Phase phase, PhaseRun.StepFailure failure, boolean serviceStopped) {

@@ -100,7 +100,8 @@ class MigrationEngineTest {
                 .isInstanceOfSatisfying(StepFailedException.class, e -> {
                     assertThat(e.step()).isEqualTo("verify state");
                     assertThat(e.report().stateCheck().preserved()).isFalse();
-                    assertThat(e.report().warnings()).anyMatch(w -> w.contains("user state will be lost"));
+                    assertThat(e.report().warnings()).anyMatch(w -> w.contains("user state will be lost")
+                            && w.contains("no strategy on the class path carries USER_STATE: add a backend"));
                 });
         assertThat(f.source.isRunning("uspa")).isTrue();
         assertThat(f.target.isRunning("uspa")).isFalse();

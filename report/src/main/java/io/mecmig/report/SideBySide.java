@@ -76,7 +76,7 @@ final class SideBySide {
         t.row("pre-relocation transfer time, 1 Gbit/s over 100 Mbit/s", "about " + paper.text("gigabitTransferRatio"),
                 gigabitRatio(), "median over cells run at both rates, no loss");
         t.row("downtime over the physical floor (frozen + bytes after the freeze / rate + restore)", "—",
-                fmt(med(Metric.DOWNTIME_TO_FLOOR, results.runs()), "%.2f") + "x", "full-state strategies; 1x is the floor");
+                fmt(med(Metric.DOWNTIME_TO_FLOOR, results.runs()), "%.2fx"), "full-state strategies; 1x is the floor");
         return t.build();
     }
 
@@ -143,7 +143,7 @@ final class SideBySide {
             }
             return Optional.of(t.get() / (b.get() * 8 / r.rateBps()));
         });
-        return fmt(med(ratio, results.runs()), "%.2f") + "x";
+        return fmt(med(ratio, results.runs()), "%.2fx");
     }
 
     private String smallestCheckpoint() {
@@ -157,7 +157,7 @@ final class SideBySide {
         Optional<Double> sent = med(Metric.CHECKPOINT_SENT, full);
         Metric ratio = new Metric("whole / sent", "x", r -> r.number(Figures.CHECKPOINT_SIZE)
                 .flatMap(c -> r.number(Figures.CHECKPOINT_SENT).filter(s -> s > 0).map(s -> c / s)));
-        return fmt(sent, "%.2f") + " MB, " + fmt(med(ratio, full), "%.2f") + "x less";
+        return fmt(sent, "%.2f MB") + ", " + fmt(med(ratio, full), "%.2fx less");
     }
 
     private String targetTimes() {

@@ -1,0 +1,138 @@
+package io.mecmig.criu;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import io.mecmig.core.AppState;
+import io.mecmig.core.Measures;
+import io.mecmig.core.ServiceAddress;
+import io.mecmig.core.StateVerdict;
+import io.mecmig.core.Step;
+import io.mecmig.core.StepContext;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.DockerKeys;
+import io.mecmig.docker.SourceLayout;
+import io.mecmig.docker.ssh.RemoteCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Steps the checkpoint strategies share: target container, placing images, restore, and their checks. */
+final class CheckpointSteps {
+
+    static final Duration SHORT = Duration.ofSeconds(30);
+
+    private CheckpointSteps() {
+    }
+
+    /** The name a migration gives its checkpoints, {@code mecmig-<phase>}: Docker wants a plain word. */
+    static String checkpointName(StepContext ctx, String what) {
+        return "mecmig-" + what;
+    }
+
+    /** Docker's checkpoint folder of {@code containerId} on {@code host}. */
+    static String checkpointDir(DockerHost host, String containerId, String name) {
+        try (CheckpointApi api = CheckpointApi.of(host)) {
+            return api.dataRoot() + "/containers/" + containerId + "/checkpoints/" + name;
+        }
+    }
+
+    /** Source: records the source container's id and, for rollback, the app's state before anything freezes. */
+    static Step rememberSource() {
+        return Step.onSource("remember source container", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            ctx.put(CriuKeys.SOURCE_ID, source.inspect(ctx.app().container(), false).getId());
+        });
+    }
+
+    /** Source: reads the app's state just before the freeze, to check a rolled-back source against. */
+    static void readStateBefore(StepContext ctx) {
+        ctx.app().stateProbe().read(ctx.source().serviceAddress(ctx.app()))
+                .ifPresent(state -> ctx.put(CriuKeys.STATE_BEFORE, state));
+    }
+
+    /**
+     * Target: {@code docker create} of the app's container from the loaded image, with the source's volumes and
+     * port, not started: a restore needs an existing container to start from a checkpoint.
+     */
+    static Step createTarget() {
+        return Step.onTarget("docker create", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
+            ExposedPort port = ExposedPort.tcp(ctx.app().servicePort());
+            Ports bindings = new Ports();
+            bindings.bind(port, Ports.Binding.bindIpAndPort(target.serviceHost(), layout.hostPort()));
+            List<Bind> binds = layout.volumes().entrySet().stream()
+                    .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
+            try (CreateContainerCmd create = target.docker().createContainerCmd(ctx.get(DockerKeys.TARGET_IMAGE))) {
+                String id = create.withName(ctx.app().container()).withExposedPorts(port)
+                        .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds))
+                        .exec().getId();
+                ctx.put(CriuKeys.TARGET_ID, id);
+            }
+        });
+    }
+
+    /** Target: {@code docker start --checkpoint name}; the app runs again from its memory state. */
+    static Step restoreOnTarget(String name) {
+        return Step.onTarget("docker start --checkpoint", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            long start = System.nanoTime();
+            try (CheckpointApi api = CheckpointApi.of(target)) {
+                api.startFrom(ctx.get(CriuKeys.TARGET_ID), name);
+            }
+            ctx.measure(Measures.RESTORE_TIME, (System.nanoTime() - start) / 1e9);
+        }).startsService();
+    }
+
+    /** Size in bytes of a folder on {@code host}. */
+    static long folderSize(DockerHost host, String folder) {
+        String out = host.exec(RemoteCommand.of("du", "-sb", folder), SHORT).stdout();
+        return Long.parseLong(out.strip().split("\\s+")[0]);
+    }
+
+    /**
+     * Rollback: brings the source back from its final checkpoint when relocation froze and stopped it, so its
+     * memory state is kept; then checks the state against the one read before the freeze. A source that never
+     * stopped is left as it is; one stopped without a checkpoint is started (and the loss is said).
+     */
+    static Step restoreSource() {
+        return Step.onSource("restore source from its checkpoint", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            String container = ctx.app().container();
+            if (source.isRunning(container)) {
+                return;
+            }
+            Optional<String> checkpoint = ctx.find(CriuKeys.SOURCE_FINAL_CHECKPOINT);
+            if (checkpoint.isEmpty()) {
+                source.start(container);
+                ctx.note("rollback: the source stopped before a checkpoint existed; it was restarted from its image");
+                return;
+            }
+            try (CheckpointApi api = CheckpointApi.of(source)) {
+                api.startFrom(container, checkpoint.get());
+            }
+            checkRolledBackState(ctx);
+        });
+    }
+
+    private static void checkRolledBackState(StepContext ctx) {
+        Optional<AppState> before = ctx.find(CriuKeys.STATE_BEFORE);
+        if (before.isEmpty()) {
+            return;
+        }
+        ServiceAddress address = ctx.source().serviceAddress(ctx.app());
+        io.mecmig.core.Readiness.await(ctx.app().readiness(), address, ctx.app().readinessTimeout(),
+                Duration.ofMillis(10));
+        AppState after = ctx.app().stateProbe().read(address).orElseThrow(() ->
+                new CheckpointException("the restored source answers no state"));
+        StateVerdict verdict = ctx.app().stateProbe().compare(before.get(), after);
+        if (!verdict.preserved()) {
+            throw new CheckpointException("the source restored from its checkpoint lost state: " + verdict.detail());
+        }
+        ctx.note("rollback: source restored from its checkpoint, state kept (" + verdict.detail() + ")");
+    }
+}

@@ -1,0 +1,30 @@
+package io.mecmig.criu;
+
+import io.mecmig.core.LinkProfile;
+import io.mecmig.docker.ssh.RemoteCommand;
+
+/**
+ * Whether checkpoint data is compressed on its way, chosen by the link's rate: {@code zstd -1} packs pages
+ * at several hundred MB/s per core, far faster than a 100 Mbit/s link carries them, so below 1 Gbit/s it
+ * shortens the transfer; at 1 Gbit/s and above, or on an unshaped link, the CPU would be the slower part.
+ */
+enum Compression {
+    NONE, ZSTD;
+
+    /** Links slower than this get compression. */
+    static final long THRESHOLD_BITS = 1_000_000_000L;
+
+    static Compression forLink(LinkProfile link) {
+        return link.bitsPerSecond() > 0 && link.bitsPerSecond() < THRESHOLD_BITS ? ZSTD : NONE;
+    }
+
+    /** The sender's filter, or null for none. */
+    RemoteCommand compressor() {
+        return this == ZSTD ? RemoteCommand.of("zstd", "-q", "-1", "-T0", "-c") : null;
+    }
+
+    /** The receiver's filter, or null for none. */
+    RemoteCommand decompressor() {
+        return this == ZSTD ? RemoteCommand.of("zstd", "-q", "-d", "-c") : null;
+    }
+}

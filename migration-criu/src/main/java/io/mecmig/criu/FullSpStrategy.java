@@ -1,0 +1,131 @@
+package io.mecmig.criu;
+
+import io.mecmig.core.Measures;
+import io.mecmig.core.Phase;
+import io.mecmig.core.Rollbacks;
+import io.mecmig.core.StateNeeds;
+import io.mecmig.core.Step;
+import io.mecmig.core.Strategy;
+import io.mecmig.docker.CommonSteps;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.FccpStrategy;
+import io.mecmig.docker.ssh.RemoteCommand;
+import io.mecmig.docker.transfer.RsyncTransfer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FullSP, Full State Preservation, exactly as the paper runs it, through Docker's own checkpoint API.
+ *
+ * <p>Procedure A (the app keeps serving): FCCP's {@code commit} (pauses), {@code save}, {@code scp},
+ * {@code load}, then {@code docker checkpoint create --leave-running} and {@code rsync} of the checkpoint
+ * folder to the target. Procedure B: {@code docker checkpoint create} (dumps and stops the app: the downtime
+ * starts), {@code tar} of the volumes, {@code rsync} of the checkpoint again (only what changed moves), the
+ * volumes' {@code dd | nc}, {@code volume create}, {@code docker create}, and {@code docker start
+ * --checkpoint} on the target.
+ *
+ * <p>The source keeps both checkpoints until its container is removed: rollback may still need the last one.
+ * A failed relocation restores the source from the checkpoint that stopped it, so no memory state is
+ * lost, and checks that state against the one read before the freeze.
+ */
+public final class FullSpStrategy implements Strategy {
+
+    static final String PRE = "mecmig-pre";
+    static final String FINAL = "mecmig-final";
+
+    @Override
+    public String name() {
+        return "fullsp";
+    }
+
+    @Override
+    public String description() {
+        return "FCCP's image plus docker checkpoint --leave-running and rsync; then docker checkpoint (stops),"
+                + " rsync of the changes, volume copy, docker start --checkpoint";
+    }
+
+    @Override
+    public StateNeeds preserves() {
+        return StateNeeds.FULL_STATE;
+    }
+
+    @Override
+    public List<Step> steps(Phase phase) {
+        if (phase == Phase.PRE_RELOCATION) {
+            return List.of(CommonSteps.inspectSource(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
+                    FccpStrategy.save(), CommonSteps.scpTarball(), FccpStrategy.load(), CommonSteps.removeTarballs(),
+                    checkpoint(PRE, false), rsyncCheckpoint(PRE));
+        }
+        return List.of(checkpoint(FINAL, true), CommonSteps.tarVolumes(), rsyncCheckpoint(FINAL),
+                CommonSteps.sendVolumes(), CommonSteps.createVolumes(), CheckpointSteps.createTarget(),
+                placeCheckpoint(), CheckpointSteps.restoreOnTarget(FINAL));
+    }
+
+    @Override
+    public List<Step> rollback(Phase failed) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(Rollbacks.removeFromTarget());
+        if (failed == Phase.RELOCATION) {
+            steps.add(CheckpointSteps.restoreSource());
+        }
+        steps.addAll(CommonSteps.cleanUp());
+        return steps;
+    }
+
+    /** Source: {@code docker checkpoint create}; with {@code exit} it stops the app and the downtime starts. */
+    static Step checkpoint(String name, boolean exit) {
+        Step step = Step.onSource(exit ? "docker checkpoint (stops)" : "docker checkpoint --leave-running", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            String container = ctx.app().container();
+            if (exit) {
+                CheckpointSteps.readStateBefore(ctx);
+            }
+            String dir = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
+            source.exec(RemoteCommand.of("rm", "-rf", dir), CheckpointSteps.SHORT);
+            long start = System.nanoTime();
+            try (CheckpointApi api = CheckpointApi.of(source)) {
+                api.create(container, name, exit);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long size = CheckpointSteps.folderSize(source, dir);
+            if (exit) {
+                ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, name);
+                // Docker hides CRIU's statistics: its whole checkpoint call is the freeze as the app sees it.
+                ctx.measure(Measures.FROZEN_TIME, seconds);
+                ctx.measure(Measures.CHECKPOINT_SIZE, size);
+            } else {
+                ctx.measure(Measures.CHECKPOINT_PRE_SIZE, size);
+            }
+        });
+        return exit ? step.stopsService() : step;
+    }
+
+    /** Link: {@code rsync} of Docker's checkpoint folder into the target's work dir (the same one both times). */
+    static Step rsyncCheckpoint(String name) {
+        return Step.onLink("rsync checkpoint", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            DockerHost target = ctx.target(DockerHost.class);
+            String from = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
+            String to = target.workFile(ctx.migrationId() + ".checkpoint");
+            target.exec(RemoteCommand.of("mkdir", "-p", to), CheckpointSteps.SHORT);
+            long size = CheckpointSteps.folderSize(source, from);
+            var t = RsyncTransfer.sync(source, from, target, to, "checkpoint " + name, size, ctx.link());
+            ctx.transferred(t);
+            if (name.equals(FINAL)) {
+                ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
+            }
+            ctx.put(CriuKeys.TARGET_IMAGES, to);
+        });
+    }
+
+    /** Target: moves the received images into the new container's checkpoint folder, where Docker looks. */
+    static Step placeCheckpoint() {
+        return Step.onTarget("place checkpoint", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            String dir = CheckpointSteps.checkpointDir(target, ctx.get(CriuKeys.TARGET_ID), FINAL);
+            String parent = dir.substring(0, dir.lastIndexOf('/'));
+            target.exec(RemoteCommand.of("mkdir", "-p", parent).then(RemoteCommand.of("rm", "-rf", dir))
+                    .then(RemoteCommand.of("mv", ctx.get(CriuKeys.TARGET_IMAGES), dir)), CheckpointSteps.SHORT);
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package io.mecmig.criu;
+
+import io.mecmig.docker.ssh.RemoteCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The page-level content delta of CRIU images, as commands for the hosts: {@code pagedelta.py} (python3 and its
+ * standard library only) hashes every 4 KiB page of the pre-relocation dump once, then sends a later dump as
+ * its small files plus, per page, either a reference to an identical page of the pre-relocation dump (which
+ * both hosts hold) or the page itself. The script travels inside the command line, so hosts need no copy.
+ */
+final class PageDelta {
+
+    private static final String SCRIPT = load();
+
+    private PageDelta() {
+    }
+
+    /** Hashes the pages of {@code base} into {@code base/.page-index}. */
+    static RemoteCommand index(String base) {
+        return python("index", base);
+    }
+
+    /** Writes {@code next} as a delta against {@code base} on standard output. */
+    static RemoteCommand make(String base, String next) {
+        return python("make", base, next);
+    }
+
+    /** Reads a delta on standard input and writes the whole image folder into {@code out}. */
+    static RemoteCommand apply(String base, String out) {
+        return python("apply", base, out);
+    }
+
+    private static RemoteCommand python(String... args) {
+        String[] argv = new String[args.length + 2];
+        argv[0] = "-c";
+        argv[1] = SCRIPT;
+        System.arraycopy(args, 0, argv, 2, args.length);
+        return RemoteCommand.of("python3", argv);
+    }
+
+    private static String load() {
+        try (InputStream in = PageDelta.class.getResourceAsStream("pagedelta.py")) {
+            if (in == null) {
+                throw new IllegalStateException("pagedelta.py is missing from the migration-criu jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

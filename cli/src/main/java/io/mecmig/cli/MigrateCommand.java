@@ -90,6 +90,9 @@ final class MigrateCommand implements Callable<Integer> {
                 reports.add(report);
                 allCompleted &= report.outcome() == io.mecmig.core.Outcome.COMPLETED;
                 System.out.println(json ? report.toJson() : "== run " + i + " of " + runs + "\n" + report.toText());
+                if (!json) {
+                    io.mecmig.criu.CheckpointFigures.describe(report).ifPresent(System.out::println);
+                }
             }
         }
         if (runs > 1) {

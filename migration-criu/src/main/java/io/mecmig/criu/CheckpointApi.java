@@ -48,19 +48,19 @@ public final class CheckpointApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        call(DockerHttpClient.Method.POST, "/containers/" + encode(container) + "/checkpoints", body,
+        call(DockerHttpClient.Request.Method.POST, "/containers/" + encode(container) + "/checkpoints", body,
                 "docker checkpoint create " + (exit ? "" : "--leave-running ") + container + " " + name);
     }
 
     /** {@code docker start --checkpoint name}: CRIU restores the container from its checkpoint folder. */
     public void startFrom(String container, String name) {
-        call(DockerHttpClient.Method.POST, "/containers/" + encode(container) + "/start?checkpoint=" + encode(name),
+        call(DockerHttpClient.Request.Method.POST, "/containers/" + encode(container) + "/start?checkpoint=" + encode(name),
                 null, "docker start --checkpoint " + name + " " + container);
     }
 
     /** The daemon's data root (docker info: Docker Root Dir). */
     public String dataRoot() {
-        String body = call(DockerHttpClient.Method.GET, "/info", null, "docker info");
+        String body = call(DockerHttpClient.Request.Method.GET, "/info", null, "docker info");
         try {
             JsonNode root = JSON.readTree(body).path("DockerRootDir");
             if (root.isMissingNode() || root.asText().isBlank()) {
@@ -74,17 +74,17 @@ public final class CheckpointApi implements AutoCloseable {
 
     /** Whether the daemon runs in experimental mode, which checkpoint and restore need. */
     public boolean experimental() {
-        String body = call(DockerHttpClient.Method.GET, "/version", null, "docker version");
+        String body = call(DockerHttpClient.Request.Method.GET, "/version", null, "docker version");
         try {
             return JSON.readTree(body).path("Experimental").asBoolean(false)
-                    || JSON.readTree(call(DockerHttpClient.Method.GET, "/info", null, "docker info"))
+                    || JSON.readTree(call(DockerHttpClient.Request.Method.GET, "/info", null, "docker info"))
                     .path("ExperimentalBuild").asBoolean(false);
         } catch (IOException e) {
             throw new CheckpointException("dockerd on " + hostName + " sent an unreadable answer: " + e.getMessage(), e);
         }
     }
 
-    private String call(DockerHttpClient.Method method, String path, String body, String what) {
+    private String call(DockerHttpClient.Request.Method method, String path, String body, String what) {
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method).path(VERSION + path);
         if (body != null) {
             request.putHeader("Content-Type", "application/json")

@@ -1,9 +1,5 @@
 package io.mecmig.criu;
 
-import io.mecmig.docker.DockerHost;
-import io.mecmig.docker.ssh.RemoteCommand;
-import java.time.Duration;
-import java.util.Base64;
 
 /**
  * CRIU's own figures of one dump, from the {@code stats-dump} image it writes into its work folder (a
@@ -17,12 +13,6 @@ import java.util.Base64;
  */
 public record DumpStats(long freezingMicros, long frozenMicros, long memdumpMicros, long pagesScanned,
                         long pagesWritten) {
-
-    /** Reads and decodes {@code path} on {@code host}. */
-    static DumpStats read(DockerHost host, String path) {
-        String base64 = host.exec(RemoteCommand.of("base64", "-w0", path), Duration.ofSeconds(10)).stdout().strip();
-        return parse(Base64.getDecoder().decode(base64));
-    }
 
     /** Decodes a {@code stats-dump} image. */
     public static DumpStats parse(byte[] image) {

@@ -52,7 +52,7 @@ public final class FullSpStrategy implements Strategy {
     @Override
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
-            return List.of(CommonSteps.inspectSource(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
+            return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
                     FccpStrategy.save(), CommonSteps.scpTarball(), FccpStrategy.load(), CommonSteps.removeTarballs(),
                     checkpoint(PRE, false), rsyncCheckpoint(PRE));
         }

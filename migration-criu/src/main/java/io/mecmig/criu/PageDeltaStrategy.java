@@ -1,5 +1,6 @@
 package io.mecmig.criu;
 
+import io.mecmig.core.Key;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
@@ -36,6 +37,11 @@ public final class PageDeltaStrategy implements Strategy {
     static final String FINAL = "mecmig-final";
     /** Per-app working folders on tmpfs; a later migration of the same app reuses and first wipes them. */
     static final String TMPFS = "/dev/shm/mecmig-criu/";
+    /** runc's view of the source container, found once in pre-relocation. */
+    static final Key<RuncContainer> RUNC = Key.of("criu.runc.source", RuncContainer.class);
+    /** Docker's folder for the final checkpoint of the source container, and of the target container. */
+    static final Key<String> SOURCE_FINAL_DIR = Key.of("criu.source.final.dir", String.class);
+    static final Key<String> TARGET_FINAL_DIR = Key.of("criu.target.final.dir", String.class);
     /** A bound on a delta's size, only to bound its transfer time. */
     static final long MAX_DELTA = 256L << 20;
 
@@ -58,7 +64,7 @@ public final class PageDeltaStrategy implements Strategy {
     @Override
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
-            return List.of(CommonSteps.inspectSource(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
+            return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
                     FccpStrategy.save(), CommonSteps.scpTarball(), FccpStrategy.load(), CommonSteps.removeTarballs(),
                     CheckpointSteps.createTarget(), preDump(), indexPages(), sendPreDump());
         }
@@ -96,8 +102,12 @@ public final class PageDeltaStrategy implements Strategy {
             DockerHost source = ctx.source(DockerHost.class);
             source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)), CheckpointSteps.SHORT);
             RuncContainer runc = RuncContainer.locate(source, ctx.app().container());
-            runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
-            ctx.measure(Measures.CHECKPOINT_PRE_SIZE, CheckpointSteps.folderSize(source, preDir(ctx, source)));
+            ctx.put(RUNC, runc);
+            ctx.put(SOURCE_FINAL_DIR, CheckpointSteps.checkpointDir(source, runc.id(), FINAL));
+            ctx.put(TARGET_FINAL_DIR, CheckpointSteps.checkpointDir(ctx.target(DockerHost.class),
+                    ctx.get(CriuKeys.TARGET_ID), FINAL));
+            RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
+            ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());
         });
     }
 
@@ -131,13 +141,12 @@ public final class PageDeltaStrategy implements Strategy {
         return Step.onSource("runc checkpoint (stops)", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             CheckpointSteps.readStateBefore(ctx);
-            RuncContainer runc = RuncContainer.locate(source, ctx.app().container());
-            String dir = CheckpointSteps.checkpointDir(source, runc.id(), FINAL);
+            String dir = ctx.get(SOURCE_FINAL_DIR);
             // Known before the dump: should it fail half-way, rollback still looks for it.
             ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, FINAL);
-            DumpStats stats = runc.dump(dir, folder(ctx, source) + "/final-work", false);
-            ctx.measure(Measures.FROZEN_TIME, stats.frozenSeconds());
-            ctx.measure(Measures.CHECKPOINT_SIZE, CheckpointSteps.folderSize(source, dir));
+            RuncContainer.Dump dump = ctx.get(RUNC).dump(dir, folder(ctx, source) + "/final-work", false);
+            ctx.measure(Measures.FROZEN_TIME, dump.stats().frozenSeconds());
+            ctx.measure(Measures.CHECKPOINT_SIZE, dump.sizeBytes());
             ctx.put(CriuKeys.SOURCE_FINAL_DUMP, dir);
         }).stopsService();
     }
@@ -147,7 +156,7 @@ public final class PageDeltaStrategy implements Strategy {
         return Step.onLink("stream page delta", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
-            String out = CheckpointSteps.checkpointDir(target, ctx.get(CriuKeys.TARGET_ID), FINAL);
+            String out = ctx.get(TARGET_FINAL_DIR);
             RemoteCommand receive = RemoteCommand.of("rm", "-rf", out).then(PageDelta.apply(preDir(ctx, target), out));
             Transfer t = LinkStream.send(source, PageDelta.make(preDir(ctx, source), ctx.get(CriuKeys.SOURCE_FINAL_DUMP)),
                     target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),

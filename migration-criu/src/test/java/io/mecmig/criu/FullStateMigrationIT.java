@@ -1,0 +1,133 @@
+package io.mecmig.criu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mecmig.core.AppState;
+import io.mecmig.core.Migration;
+import io.mecmig.core.MigrationReport;
+import io.mecmig.core.Outcome;
+import io.mecmig.core.PreRelocation;
+import io.mecmig.core.StepFailedException;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.catalog.AppCatalog;
+import io.mecmig.docker.catalog.AppDeployment;
+import io.mecmig.docker.catalog.AppPlacement;
+import io.mecmig.docker.ssh.RemoteCommand;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * FullSP and the page-delta strategy on the real two-host testbed (dockerd, CRIU, sshd per host), with the
+ * three sample apps: every state is kept (Table IV's FullSP column, asserted from the state checks), and a
+ * failed restore rolls back to a source restored from its checkpoint, its state intact.
+ */
+@Tag("docker")
+class FullStateMigrationIT {
+
+    static final Path HOSTS = Path.of(System.getProperty("mecmig.hosts", "/var/lib/mecmig/testbed/hosts.properties"));
+
+    static Properties file;
+    static DockerHost a;
+    static DockerHost b;
+
+    @BeforeAll
+    static void connect() throws IOException {
+        file = new Properties();
+        try (Reader reader = Files.newBufferedReader(HOSTS)) {
+            file.load(reader);
+        }
+        a = DockerHostConfig.from(file, "source.", HOSTS.toString()).connect();
+        b = DockerHostConfig.from(file, "target.", HOSTS.toString()).connect();
+    }
+
+    @AfterAll
+    static void close() {
+        a.close();
+        b.close();
+    }
+
+    static AppDeployment deployment(String key) {
+        return AppCatalog.deployment(key, file.getProperty("mecBaseUrl", "http://mec-gateway/sbx/"));
+    }
+
+    /** The app running fresh on host a, with nothing of it left on b. */
+    static AppDeployment freshOnA(String key) {
+        AppDeployment app = deployment(key);
+        AppPlacement.removeCopy(app, b);
+        if (!a.isRunning(app.spec().container())) {
+            AppPlacement.removeCopy(app, a);
+            AppPlacement.deploy(app, a);
+        }
+        return app;
+    }
+
+    @ParameterizedTest(name = "{0} keeps all state of {1}")
+    @CsvSource({"fullsp, ba", "fullsp, uspa", "fullsp, asw", "fullsp-delta, ba", "fullsp-delta, uspa",
+            "fullsp-delta, asw"})
+    void keepsAllState(String strategy, String key) {
+        AppDeployment app = freshOnA(key);
+        MigrationReport report = Migration.of(app.spec()).from(a).to(b).strategy(strategy).migrate();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(report.stateCheck().preserved()).as(report.stateCheck().detail()).isTrue();
+        assertThat(report.measures()).containsKeys(io.mecmig.core.Measures.CHECKPOINT_SIZE,
+                io.mecmig.core.Measures.FROZEN_TIME, io.mecmig.core.Measures.RESTORE_TIME);
+        assertThat(b.isRunning(app.spec().container())).isTrue();
+        assertThat(a.isRunning(app.spec().container())).isFalse();
+        AppPlacement.removeCopy(app, a);
+        AppPlacement.removeCopy(app, b);
+    }
+
+    @Test
+    void aCorruptCheckpointRollsBackToTheSourceRestoredFromItsCheckpoint() {
+        AppDeployment app = freshOnA("uspa");
+        PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp-delta").preRelocate();
+        // The target's copy of the pre-relocation dump loses its pages: the delta cannot be rebuilt there.
+        b.exec(RemoteCommand.of("sh", "-c", "rm -f /dev/shm/mecmig-criu/" + b.name() + "/" + app.spec().container()
+                + "/pre/pages-*.img"), Duration.ofSeconds(10));
+
+        assertRolledBackWithState(app, () -> prepared.relocate());
+    }
+
+    @Test
+    void aFailedRestoreOnTheTargetRollsBackToTheSourceRestoredFromItsCheckpoint() {
+        AppDeployment app = freshOnA("asw");
+        PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp").preRelocate();
+        // The loaded image disappears from the target: creating the container there fails after the source froze.
+        b.docker().listImagesCmd().exec().stream()
+                .filter(i -> i.getRepoTags() != null && List.of(i.getRepoTags()).stream().anyMatch(t -> t.startsWith("mecmig/mec-asw:")))
+                .forEach(i -> b.docker().removeImageCmd(i.getId()).withForce(true).exec());
+
+        assertRolledBackWithState(app, () -> prepared.relocate());
+    }
+
+    private void assertRolledBackWithState(AppDeployment app, org.assertj.core.api.ThrowableAssert.ThrowingCallable relocate) {
+        AppState before = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElse(null);
+        assertThatThrownBy(relocate).isInstanceOf(StepFailedException.class).satisfies(e -> {
+            MigrationReport report = ((StepFailedException) e).report();
+            assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+            assertThat(report.rollback().actions()).anyMatch(s -> s.startsWith("restore source from its checkpoint: done"));
+            assertThat(report.notes()).anyMatch(n -> n.contains("source restored from its checkpoint, state kept"));
+        });
+        assertThat(a.isRunning(app.spec().container())).isTrue();
+        assertThat(b.hasContainer(app.spec().container())).isFalse();
+        if (before != null) {
+            AppState after = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElseThrow();
+            assertThat(app.spec().stateProbe().compare(before, after).preserved()).isTrue();
+        }
+        AppPlacement.removeCopy(app, b);
+    }
+}

@@ -1,0 +1,76 @@
+package io.mecmig.criu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the hosts' page delta script (python3) on folders shaped like CRIU images. */
+class PageDeltaScriptTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sendsOnlyNewPagesAndRebuildsTheImagesExactly() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Path out = dir.resolve("out");
+        Random random = new Random(7);
+        byte[] pages = new byte[4096 * 64];
+        random.nextBytes(pages);
+        Files.write(base.resolve("pages-1.img"), pages);
+        Files.writeString(base.resolve("core-1.img"), "old registers");
+        byte[] changed = pages.clone();
+        // Two pages change, and two old pages swap places (a moving garbage collector does that).
+        for (int i = 0; i < 4096; i++) {
+            changed[4096 * 3 + i] = (byte) random.nextInt();
+            changed[4096 * 40 + i] = (byte) random.nextInt();
+            byte t = changed[4096 * 10 + i];
+            changed[4096 * 10 + i] = changed[4096 * 20 + i];
+            changed[4096 * 20 + i] = t;
+        }
+        Files.write(next.resolve("pages-1.img"), changed);
+        Files.writeString(next.resolve("core-1.img"), "new registers");
+
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+        run(PageDelta.apply(base.toString(), out.toString()).line(), delta, null);
+
+        assertThat(Files.readAllBytes(out.resolve("pages-1.img"))).isEqualTo(changed);
+        assertThat(Files.readString(out.resolve("core-1.img"))).isEqualTo("new registers");
+        // 2 literal pages plus references, not 64 pages.
+        assertThat(Files.size(delta)).isLessThan(4096 * 3).isGreaterThan(4096 * 2);
+    }
+
+    @Test
+    void aCutStreamFailsTheApply() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096]);
+        Path cut = dir.resolve("cut.bin");
+        Files.write(cut, "MECMIGPD1P".getBytes());
+        Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), dir.resolve("o").toString()).line())
+                .redirectInput(cut.toFile()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(said).contains("ended early");
+    }
+
+    private static void run(String line, Path in, Path outFile) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", line);
+        if (in != null) {
+            pb.redirectInput(in.toFile());
+        }
+        if (outFile != null) {
+            pb.redirectOutput(outFile.toFile());
+        }
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        assertThat(p.waitFor()).as(line.substring(0, 20)).isZero();
+    }
+}

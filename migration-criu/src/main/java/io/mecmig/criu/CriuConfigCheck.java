@@ -10,12 +10,15 @@ import java.util.List;
  * {@code /etc/criu/runc.conf} to CRIU for Docker's checkpoints and for direct {@code runc checkpoint} alike.
  * {@code tcp-established} lets CRIU dump open TCP connections (the app's connection to memcached);
  * {@code skip-in-flight} lets it dump while a client's connection waits in the listen queue (the UE keeps
- * calling), which CRIU otherwise refuses ("In-flight connection").
+ * calling), which CRIU otherwise refuses ("In-flight connection"); {@code tcp-close} restores established
+ * connections closed, because on the target the container has another IP address and CRIU cannot bind a
+ * connection back to the source's ("Can't bind inet socket back: Cannot assign requested address"). Memory
+ * state is all kept; clients and the app's own clients (memcached) reconnect.
  */
 final class CriuConfigCheck {
 
     static final String CONFIG = "/etc/criu/runc.conf";
-    static final List<String> NEEDED = List.of("tcp-established", "skip-in-flight");
+    static final List<String> NEEDED = List.of("tcp-established", "skip-in-flight", "tcp-close");
 
     private CriuConfigCheck() {
     }

@@ -60,7 +60,7 @@ public final class FullStateBenchmark {
                     String line = String.format(Locale.ROOT, "run %d %s: %s, UE downtime %s s, state %s", run, strategy,
                             r.outcome(), down == null ? "-" : String.format(Locale.ROOT, "%.3f", down.toNanos() / 1e9),
                             r.stateCheck() == null ? "-" : (r.stateCheck().preserved() ? "kept" : "LOST"));
-                    System.out.println(line);
+                    System.out.println(line + (r.failure() == null ? "" : " (" + r.failure() + ")"));
                     CheckpointFigures.describe(r).ifPresent(System.out::println);
                     if (r.outcome() == Outcome.COMPLETED && down != null) {
                         PhysicalFloor floor = PhysicalFloor.of(r).orElseThrow();

@@ -39,8 +39,8 @@ class SmallPartsTest {
 
     @Test
     void namesTheCriuOptionsALiveAppNeeds() {
-        assertThat(CriuConfigCheck.missing("tcp-established\n")).containsExactly("skip-in-flight");
-        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\nlog-file /tmp/x\n")).isEmpty();
-        assertThat(CriuConfigCheck.missing("")).containsExactly("tcp-established", "skip-in-flight");
+        assertThat(CriuConfigCheck.missing("tcp-established\n")).containsExactly("skip-in-flight", "tcp-close");
+        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\nlog-file /tmp/x\n")).isEmpty();
+        assertThat(CriuConfigCheck.missing("")).containsExactly("tcp-established", "skip-in-flight", "tcp-close");
     }
 }

@@ -73,7 +73,14 @@ final class DockerEngine implements AutoCloseable {
 
     /** {@code docker build} of {@code context} (its Dockerfile at the top), offline, tagged with every tag. */
     String build(Path context, Set<String> tags) {
-        return client.buildImageCmd(context.toFile())
+        return build(context, tags, java.util.Map.of());
+    }
+
+    /** {@code docker build} with build arguments. */
+    String build(Path context, Set<String> tags, java.util.Map<String, String> buildArgs) {
+        var command = client.buildImageCmd(context.toFile());
+        buildArgs.forEach(command::withBuildArg);
+        return command
                 .withTags(tags)
                 .withPull(false)
                 .withNetworkMode("none")

@@ -1,6 +1,7 @@
 package io.mecmig.images;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.mecmig.gateway.GatewayImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,8 +42,13 @@ public final class ImageBuilder implements AutoCloseable {
     /** Packages of ASW's memcached layer (memcached and the libraries it links against). */
     static final List<String> MEMCACHED_PACKAGES = List.of("memcached", "libevent-2.1-7", "libsasl2-2",
             "libsasl2-modules-db", "libdb5.3", "libssl3");
+    /** Packages of the gateway's base: apache2's binary and modules, and the libraries they link against. */
+    static final List<String> HTTPD_PACKAGES = List.of("libc6", "libgcc-s1", "zlib1g", "busybox-static", "apache2-bin",
+            "libapr1", "libaprutil1", "libcrypt1", "libexpat1", "libpcre2-8-0", "libssl3", "libuuid1");
     /** Repository of the base image. */
     public static final String BASE_JAVA = "mecmig/base-java";
+    /** Repository of the gateway's base image (apache2 from Debian packages). */
+    public static final String BASE_HTTPD = "mecmig/base-httpd";
 
     private final DockerEngine engine;
     private final Path cache;
@@ -63,14 +69,63 @@ public final class ImageBuilder implements AutoCloseable {
         return new Builder(engine);
     }
 
-    /** Builds (or reuses) the base image and every app image, in that order. */
+    /** Builds (or reuses) the base image, every app image, then the gateway's base and the gateway. */
     public List<BuiltImage> buildAll() {
         List<BuiltImage> built = new ArrayList<>();
         built.add(baseJava());
         for (AppImage app : AppImages.all()) {
             built.add(app(app));
         }
+        built.add(baseHttpd());
+        built.add(gateway());
         return built;
+    }
+
+    /** Builds (or reuses) {@code mecmig/base-httpd}: apache2 and its libraries unpacked from Debian packages. */
+    public BuiltImage baseHttpd() {
+        engine.ping();
+        String tag = new Hashes().add("base-httpd " + RECIPE_VERSION).add(String.join("\n", debs.fingerprint(HTTPD_PACKAGES))).tag();
+        return reuseOrBuild("base-httpd", BASE_HTTPD, tag, () -> {
+            Path work = tempDir("base-httpd");
+            try {
+                Path rootfs = Files.createDirectories(work.resolve("rootfs"));
+                progress.accept("base-httpd: unpacking " + HTTPD_PACKAGES);
+                debs.unpack(HTTPD_PACKAGES, rootfs);
+                Rootfs.linkBusybox(rootfs);
+                Rootfs.addSystemFiles(rootfs);
+                Rootfs.prune(rootfs);
+                Path tarball = work.resolve("rootfs.tar");
+                Rootfs.tar(rootfs, tarball);
+                progress.accept("base-httpd: import into the engine");
+                engine.importRootfs(tarball, BASE_HTTPD + ":" + tag);
+                return BASE_HTTPD + ":" + tag;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                DebianPackages.deleteQuietly(work);
+            }
+        });
+    }
+
+    /** Builds (or reuses) {@code mecmig/gateway} from the gateway module's Dockerfile and httpd configuration. */
+    public BuiltImage gateway() {
+        String base = baseHttpd().reference();
+        Path context = tempDir("gateway");
+        try {
+            GatewayImage.writeBuildContext(context);
+            String tag = new Hashes().add("gateway " + RECIPE_VERSION).add(base)
+                    .add(Files.readString(context.resolve("Dockerfile"))).add(Files.readString(context.resolve("httpd-gateway.conf"))).tag();
+            return reuseOrBuild("gateway", GatewayImage.IMAGE_NAME, tag, () -> {
+                progress.accept("gateway: docker build");
+                String reference = GatewayImage.IMAGE_NAME + ":" + tag;
+                engine.build(context, Set.of(reference), java.util.Map.of(GatewayImage.BASE_IMAGE_ARG, base));
+                return reference;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DebianPackages.deleteQuietly(context);
+        }
     }
 
     /** Builds (or reuses) {@code mecmig/base-java}. */
@@ -166,6 +221,10 @@ public final class ImageBuilder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work folder in " + cache, e);
         }
+    }
+
+    DockerEngine engine() {
+        return engine;
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class AppImages {
     public static final String JAVA = "/opt/java/bin/java";
     /** Where the apps' jars live in every app image. */
     public static final String LIB_DIR = "/app/lib";
+    /**
+     * The app's class-data-sharing archive, made at image build time by a training start of the app: it holds the
+     * app's classes already parsed and verified, which makes the JVM answer about twice as fast after start.
+     */
+    public static final String CDS_ARCHIVE = "/app/app.jsa";
     /** Default MEC base URL of the images: the gateway, by a name the runner maps with {@code --add-host}. */
     public static final String DEFAULT_MEC_BASE_URL = "http://mec-gateway/sbx/";
 
@@ -80,13 +85,29 @@ public final class AppImages {
     }
 
     private static List<String> java(String mainClass) {
+        return java(mainClass, "-XX:SharedArchiveFile=" + CDS_ARCHIVE, LIB_DIR + "/*");
+    }
+
+    private static List<String> java(String mainClass, String cdsOption, String classPath) {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(JVM_OPTIONS);
+        command.add(cdsOption);
         command.add("-cp");
-        command.add(LIB_DIR + "/*");
+        command.add(classPath);
         command.add(mainClass);
         return command;
+    }
+
+    /**
+     * The shell script that makes {@link #CDS_ARCHIVE} at build time: starts the app, waits for its first
+     * {@code /health} answer, stops it; the JVM writes the archive of every class loaded so far as it exits.
+     * It never fails the build: without an archive the JVM simply starts without it.
+     */
+    static String cdsTrainingScript(AppImage image) {
+        String jvm = String.join(" ", java(image.mainClass(), "-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE, "'" + LIB_DIR + "/*'"));
+        return jvm + " & pid=$!; i=0; until wget -q -O /dev/null http://127.0.0.1:" + STATUS_PORT + "/health || [ $i -ge 1200 ]; "
+                + "do sleep 0.1; i=$((i+1)); done; sleep 1; kill -TERM $pid; wait $pid; true";
     }
 
     private static Map<String, String> commonEnv() {

@@ -23,6 +23,7 @@ final class Dockerfiles {
             out.append("ADD ").append(EXTRA_LAYER).append(" /\n");
         }
         out.append("COPY lib/ ").append(AppImages.LIB_DIR).append("/\n");
+        out.append("RUN ").append(json(java.util.List.of("/bin/sh", "-c", AppImages.cdsTrainingScript(image)))).append('\n');
         out.append("WORKDIR ").append(image.workdir()).append('\n');
         out.append("ENV ").append(image.env().entrySet().stream()
                 .map(e -> e.getKey() + "=" + json(e.getValue())).collect(Collectors.joining(" \\\n    "))).append('\n');

@@ -84,7 +84,7 @@ public final class ImageBuilder implements AutoCloseable {
     /** Builds (or reuses) {@code mecmig/base-httpd}: apache2 and its libraries unpacked from Debian packages. */
     public BuiltImage baseHttpd() {
         engine.ping();
-        String tag = new Hashes().add("base-httpd " + RECIPE_VERSION).add(String.join("\n", debs.fingerprint(HTTPD_PACKAGES))).tag();
+        String tag = new Hashes().add("base-httpd 2 " + RECIPE_VERSION).add(String.join("\n", debs.fingerprint(HTTPD_PACKAGES))).tag();
         return reuseOrBuild("base-httpd", BASE_HTTPD, tag, () -> {
             Path work = tempDir("base-httpd");
             try {
@@ -92,7 +92,8 @@ public final class ImageBuilder implements AutoCloseable {
                 progress.accept("base-httpd: unpacking " + HTTPD_PACKAGES);
                 debs.unpack(HTTPD_PACKAGES, rootfs);
                 Rootfs.linkBusybox(rootfs);
-                Rootfs.addSystemFiles(rootfs);
+                // Debian's apache2 drops privileges to www-data.
+                Rootfs.addSystemFiles(rootfs, "www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n", "www-data:x:33:\n");
                 Rootfs.prune(rootfs);
                 Path tarball = work.resolve("rootfs.tar");
                 Rootfs.tar(rootfs, tarball);
@@ -163,7 +164,8 @@ public final class ImageBuilder implements AutoCloseable {
         String base = baseJava().reference();
         AppDistribution distribution = distributions.apply(app.name());
         boolean memcached = app.name().equals("asw");
-        Hashes inputs = new Hashes().add(app.name() + " " + RECIPE_VERSION).add(base);
+        Hashes inputs = new Hashes().add(app.name() + " " + RECIPE_VERSION).add(base)
+                .add(Dockerfiles.app(app, base, memcached, "")); // CMD, ENV, JVM options: all part of the image
         if (memcached) {
             inputs.add(String.join("\n", debs.fingerprint(MEMCACHED_PACKAGES)));
         }

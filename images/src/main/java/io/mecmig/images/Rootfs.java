@@ -46,10 +46,15 @@ final class Rootfs {
 
     /** Writes the few files a process expects: users, name service order, and a world-writable /tmp. */
     static void addSystemFiles(Path rootfs) {
+        addSystemFiles(rootfs, "", "");
+    }
+
+    /** As {@link #addSystemFiles(Path)}, with extra {@code /etc/passwd} and {@code /etc/group} lines (e.g. www-data). */
+    static void addSystemFiles(Path rootfs, String extraPasswd, String extraGroup) {
         try {
             Files.createDirectories(rootfs.resolve("etc"));
-            Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-            Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
+            Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n" + extraPasswd);
+            Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n" + extraGroup);
             Files.writeString(rootfs.resolve("etc/nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n");
             for (String dir : List.of("root", "tmp", "var/log/mecmig", "app")) {
                 Files.createDirectories(rootfs.resolve(dir));

@@ -123,6 +123,28 @@ class AppImagesIT {
     }
 
     @Test
+    void baReachesTheSandboxThroughTheHttpdGatewayContainerAsInThePaper() throws Exception {
+        var docker = builder.engine().client();
+        String gatewayId = docker.createContainerCmd("mecmig/gateway:latest")
+                .withName("mecmig-it-gateway-" + UUID.randomUUID().toString().substring(0, 8))
+                .withEnv("MEC_BASE_URL=http://" + gateway + ":" + sandbox.port()).exec().getId();
+        try {
+            docker.startContainerCmd(gatewayId).exec();
+            String gatewayIp = docker.inspectContainerCmd(gatewayId).exec().getNetworkSettings().getIpAddress();
+            // The image's default MEC_BASE_URL (http://mec-gateway/sbx/), with the name mapped to the gateway container.
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("MEC_BASE_URL", AppImages.DEFAULT_MEC_BASE_URL);
+            try (AppContainer ba = run(AppImages.ba(), env, null, gatewayIp)) {
+                AppStatusClient status = ba.status();
+                await(() -> !status.state().path("lastPoll").path("at").isNull());
+                assertThat(status.health().orElseThrow().path("mecBaseUrl").asText()).isEqualTo("http://mec-gateway/sbx/");
+            }
+        } finally {
+            docker.removeContainerCmd(gatewayId).withForce(true).exec();
+        }
+    }
+
+    @Test
     void aBadGatewayUrlIsLoggedClearlyAndTheAppKeepsServing() throws Exception {
         try (AppContainer ba = run(AppImages.ba(), Map.of("MEC_BASE_URL", "http://127.0.0.1:9/sbx/"), null)) {
             AppStatusClient status = ba.status();
@@ -136,10 +158,14 @@ class AppImagesIT {
 
     /** Starts a container and prints the time to its first /health answer and its RSS. */
     private AppContainer run(AppImage image, Map<String, String> env, String volume) throws Exception {
+        return run(image, env, volume, gateway);
+    }
+
+    private AppContainer run(AppImage image, Map<String, String> env, String volume, String gatewayIp) throws Exception {
         Map<String, String> all = new java.util.LinkedHashMap<>(env);
         all.putIfAbsent("MEC_BASE_URL", "http://mec-gateway:" + sandbox.port() + "/sbx/");
         all.put("POLL_INTERVAL_MS", "50");
-        AppContainer container = AppContainer.create(builder.engine().client(), image, all, volume, gateway);
+        AppContainer container = AppContainer.create(builder.engine().client(), image, all, volume, gatewayIp);
         long start = System.nanoTime();
         container.start();
         Duration startToHealth = container.status().awaitHealthy(Duration.ofSeconds(60));

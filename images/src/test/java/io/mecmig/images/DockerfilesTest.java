@@ -16,7 +16,9 @@ class DockerfilesTest {
         assertThat(new ObjectMapper().readValue(cmd, List.class)).isEqualTo(uspa.command());
         assertThat(dockerfile).startsWith("FROM mecmig/base-java:abc\n")
                 .contains("WORKDIR /app\n", "EXPOSE 8080\n", "VOLUME [\"/data\"]\n", "DATA_DIR=\"/data\"", "UE_ADDRESS=\"\"")
-                .doesNotContain("ADD ");
+                .doesNotContain("ADD ")
+                .contains("RUN [\"/bin/sh\",\"-c\",\"/opt/java/bin/java ", "-XX:ArchiveClassesAtExit=/app/app.jsa", "io.mecmig.apps.uspa.UspaApp & pid=$!");
+        assertThat(uspa.command()).contains("-XX:SharedArchiveFile=/app/app.jsa");
     }
 
     @Test

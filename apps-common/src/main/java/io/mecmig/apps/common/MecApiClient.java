@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,6 +36,9 @@ public final class MecApiClient implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(1))
                 .callTimeout(Duration.ofMillis(1500))
                 .retryOnConnectionFailure(false)
+                // No idle connection survives a call: a checkpoint (CRIU) between polls then holds no open TCP
+                // connection to the gateway, which would not exist on the target host.
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .build();
     }
 

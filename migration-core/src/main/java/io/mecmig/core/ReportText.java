@@ -64,8 +64,9 @@ final class ReportText {
         out.append(String.format(Locale.ROOT, "%-15s %-34s %-7s %10s%n", "", "total", "", secs(phase.duration())));
     }
 
+    /** Seconds with three decimals; "-" for a figure the run never reached (a failed relocation). */
     private static String secs(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+        return d == null ? "-" : String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
     private static String format(String key, double value) {

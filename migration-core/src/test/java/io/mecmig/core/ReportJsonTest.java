@@ -28,6 +28,24 @@ class ReportJsonTest {
     }
 
     @Test
+    void aFailedRelocationRendersWithoutTheFiguresItNeverReached() {
+        Fixtures f = new Fixtures().sourceRuns("{\"counter\":3}");
+        Step broken = Step.onTarget("create container", ctx -> {
+            throw new IllegalStateException("no space left on device");
+        });
+        try {
+            Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                    .strategy(Fixtures.strategy(StateNeeds.USER_STATE, broken)).migrate();
+        } catch (StepFailedException e) {
+            assertThat(e.report().downtime().paper()).isNull();
+            assertThat(e.report().toText()).contains("downtime: paper - s", "failure: create container: no space left",
+                    "rollback: RESTORED");
+            return;
+        }
+        throw new AssertionError("the migration should have failed");
+    }
+
+    @Test
     void linkLabels() {
         assertThat(LinkProfile.of("1gbit", 0).rateLabel()).isEqualTo("1gbit");
         assertThat(LinkProfile.of("100mbit", 0).rateLabel()).isEqualTo("100mbit");

@@ -38,15 +38,16 @@ class ConfigStepsTest {
     }
 
     @Test
-    void runcConfigGetsTcpEstablishedOnce() throws Exception {
+    void runcConfigGetsEachMissingOptionOnce() throws Exception {
         SetupPaths paths = SetupPaths.under(root);
         Files.createDirectories(paths.criuConfigDir());
-        Files.writeString(paths.criuConfigDir().resolve("runc.conf"), "log-file /tmp/x.log");
+        Files.writeString(paths.criuConfigDir().resolve("runc.conf"), "log-file /tmp/x.log\ntcp-close");
         CriuRuncConfigStep step = new CriuRuncConfigStep(paths);
 
         assertThat(step.isDone()).isFalse();
-        step.apply();
+        assertThat(step.apply()).isEqualTo("added tcp-established, skip-in-flight");
         assertThat(step.isDone()).isTrue();
-        assertThat(Files.readString(paths.criuConfigDir().resolve("runc.conf"))).isEqualTo("log-file /tmp/x.log\ntcp-established\n");
+        assertThat(Files.readString(paths.criuConfigDir().resolve("runc.conf")))
+                .isEqualTo("log-file /tmp/x.log\ntcp-close\ntcp-established\nskip-in-flight\n");
     }
 }

@@ -3,6 +3,7 @@ package io.mecmig.cli;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.core.Migration;
 import io.mecmig.core.MigrationReport;
+import io.mecmig.core.Outcome;
 import io.mecmig.core.StateLossPolicy;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
@@ -10,8 +11,13 @@ import io.mecmig.docker.DockerHostConfig;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
+import io.mecmig.images.AppImages;
+import io.mecmig.images.ImageBuilder;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +30,12 @@ import picocli.CommandLine.Option;
 /**
  * Runs one migration (or {@code --runs N}) of a sample app between the two testbed hosts and prints its
  * steps, sizes, downtime and state check. The app moves from the host where it runs to the other one; if it
- * runs nowhere it is deployed on the source first. With several runs it moves back and forth and a table
- * of medians ends the output.
+ * runs nowhere it is deployed on the source first (its image is built there if missing). With several runs
+ * it moves back and forth and a table of medians ends the output.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
 final class MigrateCommand implements Callable<Integer> {
-
-    /** Where the testbed describes its two hosts (see DockerHostConfig). */
-    static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
 
     @Option(names = "--app", required = true, description = "ba, uspa or asw")
     String app;
@@ -40,20 +43,17 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--strategy", required = true, description = "sfp or fccp (or any strategy on the class path)")
     String strategy;
 
-    @Option(names = "--rate", description = "the link's rate as tc writes it, e.g. 100mbit or 1gbit (recorded; the testbed shapes the link)")
+    @Option(names = "--rate", description = "shape the link to this rate first, as tc writes it: 100mbit, 1gbit")
     String rate;
 
-    @Option(names = "--loss", defaultValue = "0", description = "packet loss on the link, percent (recorded; the testbed applies it)")
+    @Option(names = "--loss", defaultValue = "0", description = "packet loss on the link, percent (with --rate)")
     double loss;
 
     @Option(names = "--runs", defaultValue = "1", description = "migrations in a row (back and forth); more than 1 prints medians")
     int runs;
 
-    @Option(names = "--hosts", description = "the hosts file (default: ${DEFAULT-VALUE})")
-    Path hosts = DEFAULT_HOSTS;
-
-    @Option(names = "--image", description = "the apps' image (default: " + AppCatalog.DEFAULT_IMAGE + ")")
-    String image = AppCatalog.DEFAULT_IMAGE;
+    @Option(names = "--hosts", description = "a hosts file (see DockerHostConfig) for two hosts of your own; default: the testbed")
+    Path hosts;
 
     @Option(names = "--record-state-loss", description = "keep the target running when the app's state is lost (Table IV); by default the migration rolls back")
     boolean recordStateLoss;
@@ -74,21 +74,21 @@ final class MigrateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be 1 or more, got " + runs);
         }
-        Properties file = readHosts(hosts);
+        Properties file = hosts == null ? testbed() : readHosts(hosts);
+        String origin = hosts == null ? "the testbed" : hosts.toString();
         LinkProfile link = rate == null ? new LinkProfile(0, loss) : LinkProfile.of(rate, loss);
-        AppDeployment deployment = AppCatalog.deployment(app, file.getProperty("mecBaseUrl", "http://mec-gateway/sbx/"))
-                .withImage(image);
+        AppDeployment deployment = AppCatalog.deployment(app, file.getProperty("source.gatewayAddress", "127.0.0.1"));
         List<MigrationReport> reports = new ArrayList<>();
         boolean allCompleted = true;
-        try (DockerHost a = DockerHostConfig.from(file, "source.", hosts.toString()).connect();
-             DockerHost b = DockerHostConfig.from(file, "target.", hosts.toString()).connect()) {
+        try (DockerHost a = DockerHostConfig.from(file, "source.", origin).connect();
+             DockerHost b = DockerHostConfig.from(file, "target.", origin).connect()) {
             for (int i = 1; i <= runs; i++) {
-                DockerHost from = place(deployment, a, b);
+                DockerHost from = place(deployment, a, b, file.getProperty("source.docker"));
                 DockerHost to = from == a ? b : a;
                 AppPlacement.removeCopy(deployment, to);
                 MigrationReport report = migrate(deployment, from, to, link);
                 reports.add(report);
-                allCompleted &= report.outcome() == io.mecmig.core.Outcome.COMPLETED;
+                allCompleted &= report.outcome() == Outcome.COMPLETED;
                 System.out.println(json ? report.toJson() : "== run " + i + " of " + runs + "\n" + report.toText());
                 if (!json) {
                     io.mecmig.criu.CheckpointFigures.describe(report).ifPresent(System.out::println);
@@ -99,6 +99,17 @@ final class MigrateCommand implements Callable<Integer> {
             System.out.println(MigrationSummary.of(reports));
         }
         return allCompleted ? 0 : 1;
+    }
+
+    /** The testbed's hosts (brought up if needed, shaped if asked). */
+    private Properties testbed() {
+        TestbedConfig config = TestbedConfig.defaults();
+        Testbed testbed = Testbed.local(config);
+        Properties p = TestbedDockerHosts.of(config, testbed.up());
+        if (rate != null) {
+            testbed.shape(io.mecmig.testbed.LinkProfile.of(rate, loss));
+        }
+        return p;
     }
 
     private MigrationReport migrate(AppDeployment deployment, DockerHost from, DockerHost to, LinkProfile link) {
@@ -114,12 +125,16 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    /** The host the app runs on; deployed fresh on {@code a} when it runs nowhere. */
-    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
+    /** The host the app runs on; deployed fresh on {@code a} (image built there if missing) when it runs nowhere. */
+    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b, String aEngine) {
         return AppPlacement.runningOn(deployment, List.of(a, b)).orElseGet(() -> {
             AppPlacement.removeCopy(deployment, a);
             AppPlacement.removeCopy(deployment, b);
             System.out.println("deploying " + deployment.key() + " on " + a.name());
+            try (ImageBuilder builder = ImageBuilder.on(URI.create(aEngine)).build()) {
+                builder.baseJava();
+                builder.app(AppImages.named(deployment.key()));
+            }
             AppPlacement.deploy(deployment, a);
             return a;
         });
@@ -127,8 +142,8 @@ final class MigrateCommand implements Callable<Integer> {
 
     private static Properties readHosts(Path file) {
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("no hosts file at " + file + ": bring the testbed up (./mecmig testbed up)"
-                    + " or pass --hosts FILE describing source.* and target.* (see DockerHostConfig)");
+            throw new IllegalArgumentException("no hosts file at " + file + ": pass --hosts FILE describing source.*"
+                    + " and target.* (see DockerHostConfig), or leave --hosts out to use the testbed");
         }
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {

@@ -16,8 +16,12 @@ public final class AppImages {
     public static final int STATUS_PORT = 8080;
     /** Port of memcached inside the ASW container. */
     public static final int MEMCACHED_PORT = 11211;
-    /** USPA's volume, holding {@code state.json} and {@code runtimedata.dat}. */
-    public static final String USPA_VOLUME = "/data";
+    /**
+     * USPA's volume, holding {@code state.json} and {@code runtimedata.dat}. USPA finds it only through
+     * {@code DATA_DIR} in its ENV: its own default (/data) is elsewhere, so a copy that lost its ENV (SFP's
+     * {@code import}) starts from zero, as the paper's USPA did.
+     */
+    public static final String USPA_VOLUME = "/var/lib/uspa";
     /** Where the Java runtime lives in every image. */
     public static final String JAVA = "/opt/java/bin/java";
     /** Where the apps' jars live in every app image. */

@@ -15,7 +15,7 @@ class DockerfilesTest {
         String cmd = dockerfile.lines().filter(l -> l.startsWith("CMD ")).findFirst().orElseThrow().substring(4);
         assertThat(new ObjectMapper().readValue(cmd, List.class)).isEqualTo(uspa.command());
         assertThat(dockerfile).startsWith("FROM mecmig/base-java:abc\n")
-                .contains("WORKDIR /app\n", "EXPOSE 8080\n", "VOLUME [\"/data\"]\n", "DATA_DIR=\"/data\"", "UE_ADDRESS=\"\"")
+                .contains("WORKDIR /app\n", "EXPOSE 8080\n", "VOLUME [\"/var/lib/uspa\"]\n", "DATA_DIR=\"/var/lib/uspa\"", "UE_ADDRESS=\"\"")
                 .doesNotContain("ADD ")
                 .contains("RUN [\"/bin/sh\",\"-c\",\"/opt/java/bin/java ", "-XX:ArchiveClassesAtExit=/app/app.jsa", "io.mecmig.apps.uspa.UspaApp & pid=$!");
         assertThat(uspa.command()).contains("-XX:SharedArchiveFile=/app/app.jsa");
@@ -39,7 +39,7 @@ class DockerfilesTest {
     @Test
     void appsAreFoundByName() {
         assertThat(AppImages.named("ba").repository()).isEqualTo("mecmig/ba");
-        assertThat(AppImages.uspa().volume()).contains("/data");
+        assertThat(AppImages.uspa().volume()).contains("/var/lib/uspa");
         assertThat(AppImages.asw().statusPort()).isEqualTo(8080);
     }
 }

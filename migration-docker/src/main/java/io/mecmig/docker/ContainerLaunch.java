@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param volumes Docker volume name to mount path in the container
  * @param servicePort the container port where the app answers /health and /state
  * @param hostPort the port it is published on, on the host's service address
+ * @param extraHosts {@code name:address} lines for the container's /etc/hosts ({@code --add-host}); a run
+ *     option, so neither export nor commit carries it: every target run repeats the source's
  */
 public record ContainerLaunch(String name, String image, List<String> command, List<String> env,
-                              Map<String, String> volumes, int servicePort, int hostPort) {
+                              Map<String, String> volumes, int servicePort, int hostPort,
+                              List<String> extraHosts) {
 
     public ContainerLaunch {
         Objects.requireNonNull(name, "name");
@@ -25,5 +28,6 @@ public record ContainerLaunch(String name, String image, List<String> command, L
         command = List.copyOf(command);
         env = List.copyOf(env);
         volumes = Map.copyOf(new LinkedHashMap<>(volumes));
+        extraHosts = List.copyOf(extraHosts);
     }
 }

@@ -182,6 +182,12 @@ public final class DockerHost implements Host {
         return docker.inspectVolumeCmd(volume).exec().getMountpoint();
     }
 
+    /** The container's {@code --add-host} entries. */
+    public List<String> extraHosts(String container) {
+        String[] hosts = inspect(container, false).getHostConfig().getExtraHosts();
+        return hosts == null ? List.of() : List.of(hosts);
+    }
+
     /** Whether a volume of that name exists. */
     public boolean hasVolume(String volume) {
         try {
@@ -223,7 +229,8 @@ public final class DockerHost implements Host {
         bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
         List<Bind> binds = launch.volumes().entrySet().stream()
                 .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
-        HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds);
+        HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
+                .withExtraHosts(launch.extraHosts().toArray(String[]::new));
         try (CreateContainerCmd create = docker.createContainerCmd(launch.image())) {
             create.withName(launch.name()).withExposedPorts(port).withHostConfig(hostConfig);
             if (!launch.command().isEmpty()) {

@@ -89,7 +89,7 @@ public final class FccpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
             target.run(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
-                    List.of(), layout.volumes(), ctx.app().servicePort(), layout.hostPort()));
+                    List.of(), layout.volumes(), ctx.app().servicePort(), layout.hostPort(), layout.extraHosts()));
         }).startsService();
     }
 }

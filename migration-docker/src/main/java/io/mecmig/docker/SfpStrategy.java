@@ -83,7 +83,7 @@ public final class SfpStrategy implements Strategy {
             List<String> cmd = ctx.app().command();
             ctx.manualInput("CMD given by hand: " + String.join(" ", cmd));
             target.run(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), cmd, List.of(),
-                    layout.volumes(), ctx.app().servicePort(), layout.hostPort()));
+                    layout.volumes(), ctx.app().servicePort(), layout.hostPort(), layout.extraHosts()));
         }).startsService();
     }
 }

@@ -9,10 +9,12 @@ import java.util.Map;
  *
  * @param volumes volume name to mount path
  * @param hostPort the host port of the app's service port
+ * @param extraHosts the source's {@code --add-host} entries
  */
-public record SourceLayout(Map<String, String> volumes, int hostPort) {
+public record SourceLayout(Map<String, String> volumes, int hostPort, java.util.List<String> extraHosts) {
 
     public SourceLayout {
         volumes = Map.copyOf(new LinkedHashMap<>(volumes));
+        extraHosts = java.util.List.copyOf(extraHosts);
     }
 }

@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param key the short name users type: {@code ba}, {@code uspa}, {@code asw}
  * @param spec what the engine migrates
  * @param image the image the app is first run from
- * @param env the app's configuration, {@code NAME=value}; it lives only in the container's config, so an
- *     {@code export}/{@code import} (SFP) loses it and a {@code commit}/{@code save} (FCCP) keeps it
+ * @param env extra {@code NAME=value} at the first run (the image's own ENV holds the apps' configuration);
+ *     like the image's ENV, {@code export}/{@code import} (SFP) loses it and {@code commit}/{@code save} keeps it
  * @param volumeMounts volume name to mount path
+ * @param extraHosts {@code name:address} entries for the container's /etc/hosts (the MEC gateway)
  * @param hostPort where the app's service port is published on the host's service address
  */
 public record AppDeployment(String key, AppSpec spec, String image, List<String> env,
-                            Map<String, String> volumeMounts, int hostPort) {
+                            Map<String, String> volumeMounts, List<String> extraHosts, int hostPort) {
 
     public AppDeployment {
         Objects.requireNonNull(key, "key");
@@ -29,26 +30,28 @@ public record AppDeployment(String key, AppSpec spec, String image, List<String>
         Objects.requireNonNull(image, "image");
         env = List.copyOf(env);
         volumeMounts = Map.copyOf(new LinkedHashMap<>(volumeMounts));
+        extraHosts = List.copyOf(extraHosts);
         if (!volumeMounts.keySet().containsAll(spec.volumes())) {
             throw new IllegalArgumentException("app " + key + " declares volumes " + spec.volumes()
                     + " but mounts only " + volumeMounts.keySet());
         }
     }
 
-    /** The first {@code docker run} on the source: CMD given explicitly, configuration in ENV. */
+    /** The first {@code docker run} on the source, from the image with its own CMD and ENV. */
     public ContainerLaunch launch() {
-        return new ContainerLaunch(spec.container(), image, spec.command(), env, volumeMounts, spec.servicePort(), hostPort);
+        return new ContainerLaunch(spec.container(), image, List.of(), env, volumeMounts, spec.servicePort(), hostPort,
+                extraHosts);
     }
 
     /** The same app from another image or with other ENV (for example another gateway URL). */
     public AppDeployment withImage(String otherImage) {
-        return new AppDeployment(key, spec, otherImage, env, volumeMounts, hostPort);
+        return new AppDeployment(key, spec, otherImage, env, volumeMounts, extraHosts, hostPort);
     }
 
     /** The same app with one more (or a replaced) {@code NAME=value}. */
     public AppDeployment withEnv(String name, String value) {
         List<String> next = new ArrayList<>(env.stream().filter(e -> !e.startsWith(name + "=")).toList());
         next.add(name + "=" + value);
-        return new AppDeployment(key, spec, image, next, volumeMounts, hostPort);
+        return new AppDeployment(key, spec, image, next, volumeMounts, extraHosts, hostPort);
     }
 }

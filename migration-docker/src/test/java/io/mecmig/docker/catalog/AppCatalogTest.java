@@ -5,26 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mecmig.core.InvalidMigrationException;
 import io.mecmig.core.StateNeeds;
+import io.mecmig.images.AppImages;
 import org.junit.jupiter.api.Test;
 
 class AppCatalogTest {
 
     @Test
-    void uspaKeepsItsStateLocationInEnvOnly() {
-        AppDeployment uspa = AppCatalog.deployment("uspa", "http://gw/sbx/");
-        assertThat(uspa.env()).contains("DATA_DIR=" + AppCatalog.USPA_DATA_DIR, "MEC_BASE_URL=http://gw/sbx/");
-        assertThat(uspa.volumeMounts()).containsEntry("uspa-data", AppCatalog.USPA_DATA_DIR);
-        // The app's own default (/data) is not the volume: without its ENV it cannot find its state.
-        assertThat(AppCatalog.USPA_DATA_DIR).isNotEqualTo("/data");
+    void uspaFindsItsVolumeOnlyThroughItsImageEnv() {
+        AppDeployment uspa = AppCatalog.deployment("uspa", "10.77.1.1");
+        assertThat(uspa.volumeMounts()).containsEntry(AppCatalog.USPA_VOLUME, AppImages.USPA_VOLUME);
+        assertThat(AppImages.uspa().env()).containsEntry("DATA_DIR", AppImages.USPA_VOLUME);
+        // The app's own default (/data) is not the volume: without its ENV it cannot find its state (SFP).
+        assertThat(AppImages.USPA_VOLUME).isNotEqualTo("/data");
         assertThat(uspa.spec().phaseEndpoint()).contains("/changePhase");
         assertThat(uspa.spec().needs()).isEqualTo(StateNeeds.USER_STATE);
-        assertThat(uspa.launch().env()).isEqualTo(uspa.env());
+        // The first run keeps the image's CMD and ENV: nothing is given by hand there.
+        assertThat(uspa.launch().command()).isEmpty();
+        assertThat(uspa.launch().env()).isEmpty();
     }
 
     @Test
-    void everyAppHasItsCommandForSfpAndItsOwnHostPort() {
-        assertThat(AppCatalog.keys()).allSatisfy(k -> assertThat(AppCatalog.spec(k).command()).isNotEmpty());
-        assertThat(AppCatalog.keys().stream().map(k -> AppCatalog.deployment(k, "x").hostPort()).distinct()).hasSize(3);
+    void everyAppHasItsImageCmdForSfpItsOwnHostPortAndTheGatewayName() {
+        assertThat(AppCatalog.keys()).allSatisfy(k -> assertThat(AppCatalog.spec(k).command())
+                .isEqualTo(AppImages.named(k).command()));
+        assertThat(AppCatalog.keys().stream().map(k -> AppCatalog.deployment(k, "10.77.1.1").hostPort()).distinct()).hasSize(3);
+        assertThat(AppCatalog.deployment("ba", "10.77.1.1").extraHosts()).containsExactly("mec-gateway:10.77.1.1");
         assertThat(AppCatalog.spec("asw").needs()).isEqualTo(StateNeeds.FULL_STATE);
         assertThat(AppCatalog.spec("BA").volumes()).isEmpty();
     }
@@ -33,11 +38,5 @@ class AppCatalogTest {
     void unknownAppNamesTheKnownOnes() {
         assertThatThrownBy(() -> AppCatalog.spec("nope")).isInstanceOf(InvalidMigrationException.class)
                 .hasMessageContaining("ba").hasMessageContaining("uspa").hasMessageContaining("asw");
-    }
-
-    @Test
-    void withEnvReplacesAVariable() {
-        AppDeployment ba = AppCatalog.deployment("ba", "http://a/").withEnv("MEC_BASE_URL", "http://b/");
-        assertThat(ba.env()).contains("MEC_BASE_URL=http://b/").doesNotContain("MEC_BASE_URL=http://a/");
     }
 }

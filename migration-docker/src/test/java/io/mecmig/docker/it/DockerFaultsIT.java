@@ -1,0 +1,109 @@
+package io.mecmig.docker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mecmig.core.Migration;
+import io.mecmig.core.MigrationEvent;
+import io.mecmig.core.Phase;
+import io.mecmig.core.SourceState;
+import io.mecmig.core.StepFailedException;
+import io.mecmig.docker.catalog.AppDeployment;
+import io.mecmig.docker.catalog.AppPlacement;
+import io.mecmig.testbed.faults.Fault;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Faults in the middle of a relocation of USPA: the source serves again and its counter did not go down.
+ */
+@Tag("docker")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DockerFaultsIT {
+
+    private TestbedDocker bed;
+
+    @BeforeAll
+    void up() {
+        bed = new TestbedDocker();
+        bed.shape("1gbit", 0);
+    }
+
+    @AfterAll
+    void down() {
+        if (bed != null) {
+            bed.restore();
+            bed.close();
+        }
+    }
+
+    private AppDeployment uspa() {
+        AppDeployment app = bed.deployFresh("uspa");
+        AppPlacement.seedVolumes(app, bed.source, "state.json", DockerMigrationIT.SEEDED);
+        AppPlacement.deploy(app, bed.source);
+        return app;
+    }
+
+    private long counter(AppDeployment app) {
+        return app.spec().stateProbe().read(bed.source.serviceAddress(app.spec())).orElseThrow().tree()
+                .path("counter").asLong();
+    }
+
+    /** Runs FCCP and injects {@code fault} when relocation's step {@code at} starts. */
+    private StepFailedException failAt(AppDeployment app, String at, java.util.function.Supplier<Fault> fault,
+                                       AtomicReference<Fault> injected) {
+        var prepared = Migration.of(app.spec()).from(bed.source).to(bed.target).strategy("fccp")
+                .onEvent(MigrationEvent.StepStarted.class, e -> {
+                    if (e.phase() == Phase.RELOCATION && e.step().equals(at) && injected.get() == null) {
+                        injected.set(fault.get());
+                    }
+                })
+                .preRelocate();
+        try {
+            prepared.relocate();
+        } catch (StepFailedException e) {
+            return e;
+        }
+        throw new AssertionError("relocation succeeded although '" + at + "' was hit by a fault");
+    }
+
+    @Test
+    void targetDockerdStoppedMidRelocation() throws Exception {
+        AppDeployment app = uspa();
+        long before = counter(app);
+        AtomicReference<Fault> fault = new AtomicReference<>();
+        try {
+            StepFailedException e = failAt(app, "volume create + untar", bed::killTargetDockerd, fault);
+            assertThat(e.sourceState()).isEqualTo(SourceState.RESTORED);
+            assertThat(e.report().rollback()).isNotNull();
+            assertThat(bed.source.isRunning(app.spec().container())).isTrue();
+            assertThat(counter(app)).isGreaterThanOrEqualTo(before);
+        } finally {
+            if (fault.get() != null) {
+                fault.get().close();
+            }
+            bed.restore();
+        }
+    }
+
+    @Test
+    void linkCutDuringTheVolumeCopy() throws Exception {
+        AppDeployment app = uspa();
+        long before = counter(app);
+        AtomicReference<Fault> fault = new AtomicReference<>();
+        try {
+            StepFailedException e = failAt(app, "dd | nc volume", bed::cutLink, fault);
+            assertThat(e.sourceState()).isEqualTo(SourceState.RESTORED);
+            assertThat(e.report().failure()).contains("dd | nc volume");
+            assertThat(bed.source.isRunning(app.spec().container())).isTrue();
+            assertThat(counter(app)).isGreaterThanOrEqualTo(before);
+        } finally {
+            if (fault.get() != null) {
+                fault.get().close();
+            }
+        }
+    }
+}

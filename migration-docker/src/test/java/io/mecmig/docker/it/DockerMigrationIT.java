@@ -1,0 +1,138 @@
+package io.mecmig.docker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mecmig.core.AppState;
+import io.mecmig.core.Migration;
+import io.mecmig.core.MigrationReport;
+import io.mecmig.core.Outcome;
+import io.mecmig.core.StateLossPolicy;
+import io.mecmig.core.StepTiming;
+import io.mecmig.docker.catalog.AppDeployment;
+import io.mecmig.docker.catalog.AppPlacement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * SFP and FCCP on the real testbed, each app: what Table IV says comes out of the state checks. USPA starts
+ * from a counter of 7 in state.json on its volume (its own restore path), so a lost counter is visible.
+ */
+@Tag("docker")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DockerMigrationIT {
+
+    static final String SEEDED = "{\"counter\":7,\"zone\":\"zone01\"}";
+    private TestbedDocker bed;
+
+    @BeforeAll
+    void up() {
+        bed = new TestbedDocker();
+        bed.shape("1gbit", 0);
+    }
+
+    @AfterAll
+    void down() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private AppDeployment onSource(String key) {
+        AppDeployment app = bed.deployFresh(key);
+        if (key.equals("uspa")) {
+            AppPlacement.seedVolumes(app, bed.source, "state.json", SEEDED);
+        }
+        AppPlacement.deploy(app, bed.source);
+        return app;
+    }
+
+    private MigrationReport migrate(AppDeployment app, String strategy) {
+        return Migration.of(app.spec()).from(bed.source).to(bed.target).strategy(strategy)
+                .onStateLoss(StateLossPolicy.RECORD).migrate();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void sfpRunsBaOnlyWithTheCmdGivenByHand() {
+        MigrationReport r = migrate(onSource("ba"), "sfp");
+        assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.viability().manualInput()).isTrue();
+        assertThat(r.viability().manualInputDetail()).startsWith("CMD given by hand: /opt/java/bin/java");
+        assertThat(bed.target.isRunning("mec-ba")).isTrue();
+        assertThat(r.linkBytes()).isGreaterThan(10_000_000L);
+    }
+
+    @Test
+    void fccpRunsBaWithoutManualInput() {
+        MigrationReport r = migrate(onSource("ba"), "fccp");
+        assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.viability().manualInput()).isFalse();
+        assertThat(r.measures()).containsKeys("commit.freeze.seconds", "tarball.size.bytes", "container.size.bytes");
+    }
+
+    @Test
+    void sfpLosesUspasCounterBecauseItsConfigurationIsGone() throws Exception {
+        MigrationReport r = migrate(onSource("uspa"), "sfp");
+        assertThat(json(r.stateCheck().before()).path("counter").asLong()).isGreaterThanOrEqualTo(7);
+        assertThat(r.stateCheck().preserved()).as(r.stateCheck().detail()).isFalse();
+        assertThat(json(r.stateCheck().after()).path("counter").asLong()).isLessThan(7);
+    }
+
+    @Test
+    void fccpKeepsUspasCounterThroughTheVolume() throws Exception {
+        MigrationReport r = migrate(onSource("uspa"), "fccp");
+        assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(r.stateCheck().preserved()).as(r.stateCheck().detail()).isTrue();
+        assertThat(json(r.stateCheck().after()).path("counter").asLong()).isGreaterThanOrEqualTo(7);
+        assertThat(r.measures().get("volume.size.bytes")).isPositive();
+        StepTiming nc = r.relocation().steps().stream().filter(s -> s.step().equals("dd | nc volume")).findFirst().orElseThrow();
+        assertThat(nc.linkBytes()).isPositive();
+        assertThat(nc.inDowntime()).isTrue();
+    }
+
+    @Test
+    void transferTimeAt100MbitIsBytesOverRate() {
+        bed.shape("100mbit", 0);
+        try {
+            MigrationReport r = migrate(onSource("ba"), "fccp");
+            StepTiming scp = r.preRelocation().steps().stream().filter(s -> s.step().equals("scp tarball")).findFirst().orElseThrow();
+            double expected = scp.linkBytes() * 8 / 100e6;
+            double seconds = scp.duration().toNanos() / 1e9;
+            assertThat(seconds).as("scp of %d bytes at 100 Mbit/s", scp.linkBytes())
+                    .isBetween(expected * 0.75, expected * 1.25);
+        } finally {
+            bed.shape("1gbit", 0);
+        }
+    }
+
+    /** Waits until ASW has stored at least one zone (needs the MEC sandbox and a moving UE on the testbed). */
+    private AppDeployment aswWithZones() throws Exception {
+        AppDeployment app = onSource("asw");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            AppState s = app.spec().stateProbe().read(bed.source.serviceAddress(app.spec())).orElse(null);
+            if (s != null && json(s.json()).path("visitedZones").size() > 0) {
+                return app;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("ASW stored no zone within 30 s: the MEC sandbox must run on the testbed with a moving UE");
+    }
+
+    @Test
+    void sfpAndFccpBothLoseAswsMemcachedMemory() throws Exception {
+        for (String strategy : new String[] {"sfp", "fccp"}) {
+            MigrationReport r = migrate(aswWithZones(), strategy);
+            assertThat(r.stateCheck().preserved()).as(strategy + ": " + r.stateCheck().detail()).isFalse();
+        }
+    }
+}

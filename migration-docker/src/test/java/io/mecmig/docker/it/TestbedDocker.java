@@ -1,0 +1,95 @@
+package io.mecmig.docker.it;
+
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.LinkAccess;
+import io.mecmig.docker.catalog.AppDeployment;
+import io.mecmig.docker.catalog.AppPlacement;
+import io.mecmig.docker.ssh.SshTarget;
+import io.mecmig.images.AppImages;
+import io.mecmig.images.ImageBuilder;
+import io.mecmig.testbed.LinkProfile;
+import io.mecmig.testbed.SshEndpoint;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedHost;
+import io.mecmig.testbed.TestbedHosts;
+import io.mecmig.testbed.exec.ProcessRunner;
+import io.mecmig.testbed.faults.Fault;
+import io.mecmig.testbed.faults.Faults;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The real two-host testbed as the Docker integration tests use it: brought up (idempotent), its hosts as
+ * {@link DockerHost}s, the apps' images built into the source engine only, the link shaped, and faults.
+ */
+final class TestbedDocker implements AutoCloseable {
+
+    final TestbedConfig config = TestbedConfig.defaults();
+    final Testbed testbed = Testbed.local(config);
+    final TestbedHosts hosts;
+    final DockerHost source;
+    final DockerHost target;
+
+    TestbedDocker() {
+        this.hosts = testbed.up();
+        this.source = config(hosts.source(), hosts.target()).connect();
+        this.target = config(hosts.target(), hosts.source()).connect();
+    }
+
+    /** A testbed host as a {@link DockerHostConfig}; both hosts share the testbed's client key and known_hosts. */
+    DockerHostConfig config(TestbedHost host, TestbedHost peer) {
+        SshEndpoint ssh = host.ssh();
+        return new DockerHostConfig(host.name(), host.dockerUri().toString(),
+                new SshTarget(ssh.address(), ssh.port(), ssh.user(), ssh.privateKey(), ssh.knownHosts()),
+                host.managementAddress(), host.linkAddressTowards(peer.name()),
+                config.stateDir().resolve(host.name()).resolve("work").toString(),
+                new LinkAccess(ssh.user(), ssh.privateKey().toString(), ssh.knownHosts().toString()));
+    }
+
+    /** The app, its image built (or reused) in the source's engine, deployed fresh on the source. */
+    AppDeployment deployFresh(String key) {
+        AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key,
+                "http://" + hosts.source().gatewayAddress() + "/sbx/");
+        try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri()).build()) {
+            builder.baseJava();
+            builder.app(AppImages.named(key));
+        }
+        for (DockerHost h : List.of(source, target)) {
+            h.removeContainer(app.spec().container());
+            app.spec().volumes().forEach(h::removeVolume);
+        }
+        return app;
+    }
+
+    void shape(String rate, double loss) {
+        testbed.shape(LinkProfile.of(rate, loss));
+    }
+
+    /** Cuts the link on the source's side until the fault is closed. */
+    Fault cutLink() {
+        return new Faults(new ProcessRunner()).cutLink(hosts.source().namespace(), "lk-" + hosts.target().name());
+    }
+
+    /** Kills the target's dockerd (SIGKILL); {@link #restore()} brings it back. */
+    Fault killTargetDockerd() {
+        Path pidFile = config.runDir().resolve(hosts.target().name()).resolve("dockerd.pid");
+        return new Faults(new ProcessRunner()).killByPidFile(pidFile, "dockerd of " + hosts.target().name());
+    }
+
+    /** Brings every daemon back (testbed up is idempotent). */
+    void restore() {
+        testbed.up();
+    }
+
+    static void deploy(AppDeployment app, DockerHost host) {
+        AppPlacement.deploy(app, host);
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        target.close();
+    }
+}

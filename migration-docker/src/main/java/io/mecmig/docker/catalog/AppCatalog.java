@@ -45,13 +45,14 @@ public final class AppCatalog {
 
     /**
      * The app called {@code key}, run from its image's {@code latest} tag, reaching the MEC gateway at
-     * {@code gatewayAddress} (as the app's host sees it) under the name {@value #GATEWAY_NAME}.
+     * {@code gatewayAddress} (as the app's host sees it) under the name {@value #GATEWAY_NAME}. A URL such as
+     * {@code http://10.77.1.1/sbx/} is accepted too: its host is the gateway's address.
      *
      * @throws InvalidMigrationException for an unknown key, listing the known ones
      */
     public static AppDeployment deployment(String key, String gatewayAddress) {
         String k = key == null ? "" : key.toLowerCase(Locale.ROOT);
-        List<String> hosts = List.of(GATEWAY_NAME + ":" + gatewayAddress);
+        List<String> hosts = List.of(GATEWAY_NAME + ":" + hostOf(gatewayAddress));
         return switch (k) {
             case "ba" -> new AppDeployment(k, ba(), AppImages.ba().latest(), List.of(), Map.of(), hosts, 18081);
             case "uspa" -> new AppDeployment(k, uspa(), AppImages.uspa().latest(), List.of(),
@@ -59,6 +60,20 @@ public final class AppCatalog {
             case "asw" -> new AppDeployment(k, asw(), AppImages.asw().latest(), List.of(), Map.of(), hosts, 18083);
             default -> throw new InvalidMigrationException("unknown app '" + key + "': use one of " + keys());
         };
+    }
+
+    private static String hostOf(String addressOrUrl) {
+        if (addressOrUrl != null && addressOrUrl.contains("://")) {
+            String host = java.net.URI.create(addressOrUrl).getHost();
+            if (host == null) {
+                throw new InvalidMigrationException("no host in the gateway URL '" + addressOrUrl + "': give its IP address");
+            }
+            return host;
+        }
+        if (addressOrUrl == null || addressOrUrl.isBlank()) {
+            throw new InvalidMigrationException("no gateway address given: pass the IP the app's host reaches the gateway at");
+        }
+        return addressOrUrl;
     }
 
     /** The {@link AppSpec} of {@code key}. */

@@ -30,6 +30,7 @@ class AppCatalogTest {
                 .isEqualTo(AppImages.named(k).command()));
         assertThat(AppCatalog.keys().stream().map(k -> AppCatalog.deployment(k, "10.77.1.1").hostPort()).distinct()).hasSize(3);
         assertThat(AppCatalog.deployment("ba", "10.77.1.1").extraHosts()).containsExactly("mec-gateway:10.77.1.1");
+        assertThat(AppCatalog.deployment("ba", "http://10.77.2.1/sbx/").extraHosts()).containsExactly("mec-gateway:10.77.2.1");
         assertThat(AppCatalog.spec("asw").needs()).isEqualTo(StateNeeds.FULL_STATE);
         assertThat(AppCatalog.spec("BA").volumes()).isEmpty();
     }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
 final class MigrateCommand implements Callable<Integer> {
 
-    @Option(names = "--app", required = true, description = "ba, uspa or asw")
+    @Option(names = "--app", required = true, description = "ba, uspa, asw, or all (each app in turn, then a table of medians)")
     String app;
 
     @Option(names = "--strategy", required = true, description = "sfp or fccp (or any strategy on the class path)")
@@ -74,30 +74,38 @@ final class MigrateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be 1 or more, got " + runs);
         }
+        List<String> apps = app.equalsIgnoreCase("all") ? AppCatalog.keys() : List.of(app);
+        apps.forEach(k -> AppCatalog.spec(k)); // an unknown app fails here, before anything runs
         Properties file = hosts == null ? testbed() : readHosts(hosts);
         String origin = hosts == null ? "the testbed" : hosts.toString();
         LinkProfile link = rate == null ? new LinkProfile(0, loss) : LinkProfile.of(rate, loss);
-        AppDeployment deployment = AppCatalog.deployment(app, file.getProperty("source.gatewayAddress", "127.0.0.1"));
-        List<MigrationReport> reports = new ArrayList<>();
-        boolean allCompleted = true;
+        List<List<MigrationReport>> perApp = new ArrayList<>();
         try (DockerHost a = DockerHostConfig.from(file, "source.", origin).connect();
              DockerHost b = DockerHostConfig.from(file, "target.", origin).connect()) {
-            for (int i = 1; i <= runs; i++) {
-                DockerHost from = place(deployment, a, b, file.getProperty("source.docker"));
-                DockerHost to = from == a ? b : a;
-                AppPlacement.removeCopy(deployment, to);
-                MigrationReport report = migrate(deployment, from, to, link);
-                reports.add(report);
-                allCompleted &= report.outcome() == Outcome.COMPLETED;
-                System.out.println(json ? report.toJson() : "== run " + i + " of " + runs + "\n" + report.toText());
-                if (!json) {
-                    io.mecmig.criu.CheckpointFigures.describe(report).ifPresent(System.out::println);
+            for (String key : apps) {
+                AppDeployment deployment = AppCatalog.deployment(key, file.getProperty("source.gatewayAddress", "127.0.0.1"));
+                List<MigrationReport> reports = new ArrayList<>();
+                for (int i = 1; i <= runs; i++) {
+                    DockerHost from = place(deployment, a, b, file.getProperty("source.docker"));
+                    DockerHost to = from == a ? b : a;
+                    AppPlacement.removeCopy(deployment, to);
+                    MigrationReport report = migrate(deployment, from, to, link);
+                    reports.add(report);
+                    System.out.println(json ? report.toJson() : "== " + key + ", run " + i + " of " + runs + "\n" + report.toText());
+                    if (!json) {
+                        io.mecmig.criu.CheckpointFigures.describe(report).ifPresent(System.out::println);
+                    }
                 }
+                if (runs > 1) {
+                    System.out.println(MigrationSummary.of(reports));
+                }
+                perApp.add(reports);
             }
         }
-        if (runs > 1) {
-            System.out.println(MigrationSummary.of(reports));
+        if (perApp.size() > 1 && runs > 1) {
+            System.out.println(MigrationSummary.downtimeTable(perApp));
         }
+        boolean allCompleted = perApp.stream().flatMap(List::stream).allMatch(r -> r.outcome() == Outcome.COMPLETED);
         return allCompleted ? 0 : 1;
     }
 

@@ -36,6 +36,37 @@ final class MigrationSummary {
         return out.toString();
     }
 
+    /** One line per app: median downtimes over its completed runs, UE-observed first (the benchmark's figure). */
+    static String downtimeTable(List<List<MigrationReport>> perApp) {
+        StringBuilder out = new StringBuilder(String.format("%n%-6s %-9s %-10s %5s %14s %14s %14s%n", "app", "strategy",
+                "link", "runs", "UE median (s)", "paper med (s)", "ready med (s)"));
+        for (List<MigrationReport> runs : perApp) {
+            MigrationReport first = runs.get(0);
+            List<MigrationReport> done = runs.stream().filter(r -> r.outcome() == Outcome.COMPLETED).toList();
+            out.append(String.format("%-6s %-9s %-10s %2d/%-2d %14s %14s %14s%n", first.app(), first.strategy(),
+                    first.link().rateLabel(), done.size(), runs.size(),
+                    format(median(done, r -> seconds(r.downtime() == null || r.downtime().ueObserved() == null
+                            ? null : r.downtime().ueObserved().longest()))),
+                    format(median(done, r -> seconds(downtime(r, Downtime::paper)))),
+                    format(median(done, r -> seconds(downtime(r, Downtime::untilReady))))));
+        }
+        return out.toString();
+    }
+
+    private static String format(Double value) {
+        return value == null ? "-" : String.format("%.3f", value);
+    }
+
+    private static Double median(List<MigrationReport> runs, Function<MigrationReport, Double> value) {
+        List<Double> values = new ArrayList<>(runs.stream().map(value).filter(Objects::nonNull).toList());
+        if (values.isEmpty()) {
+            return null;
+        }
+        values.sort(Double::compare);
+        return values.size() % 2 == 1 ? values.get(values.size() / 2)
+                : (values.get(values.size() / 2 - 1) + values.get(values.size() / 2)) / 2;
+    }
+
     private static Duration downtime(MigrationReport r, Function<Downtime, Duration> part) {
         return r.downtime() == null ? null : part.apply(r.downtime());
     }

@@ -127,7 +127,7 @@ public final class CommonSteps {
             DockerHost target = ctx.target(DockerHost.class);
             List<String> tarballs = new ArrayList<>();
             for (String volume : ctx.app().volumes()) {
-                ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, true);
+                ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes");
                 String tarball = volumeTarball(target, ctx, volume);
                 VolumeArchive.unpack(target, volume, tarball);
                 tarballs.add(tarball);
@@ -153,7 +153,7 @@ public final class CommonSteps {
     public static List<Step> cleanUp() {
         return List.of(
                 Step.onTarget("remove target volumes", ctx -> {
-                    if (ctx.find(DockerKeys.TARGET_VOLUMES_CREATED).orElse(false)) {
+                    if (ctx.find(DockerKeys.TARGET_VOLUMES_CREATED).isPresent()) {
                         DockerHost target = ctx.target(DockerHost.class);
                         for (String volume : ctx.app().volumes()) {
                             target.removeVolume(volume);

@@ -139,7 +139,7 @@ final class MigrateCommand implements Callable<Integer> {
             AppPlacement.removeCopy(deployment, a);
             AppPlacement.removeCopy(deployment, b);
             System.out.println("deploying " + deployment.key() + " on " + a.name());
-            try (ImageBuilder builder = ImageBuilder.on(URI.create(aEngine)).build()) {
+            try (ImageBuilder builder = ImageBuilder.on(URI.create(aEngine)).projectHome(ProjectHome.path()).build()) {
                 builder.baseJava();
                 builder.app(AppImages.named(deployment.key()));
             }

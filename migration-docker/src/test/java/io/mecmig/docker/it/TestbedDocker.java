@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class TestbedDocker implements AutoCloseable {
 
+    private static final java.util.Set<String> BUILT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     final TestbedConfig config = TestbedConfig.defaults();
     final Testbed testbed = Testbed.local(config);
     final TestbedHosts hosts;
@@ -52,9 +54,12 @@ final class TestbedDocker implements AutoCloseable {
     AppDeployment deployFresh(String key) {
         AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key,
                 "http://" + hosts.source().gatewayAddress() + "/sbx/");
-        try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri()).build()) {
-            builder.baseJava();
-            builder.app(AppImages.named(key));
+        if (BUILT.add(key)) { // once per test run: checking an image's inputs takes seconds
+            try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri())
+                    .projectHome(Path.of("..").toAbsolutePath().normalize()).build()) {
+                builder.baseJava();
+                builder.app(AppImages.named(key));
+            }
         }
         for (DockerHost h : List.of(source, target)) {
             h.removeContainer(app.spec().container());

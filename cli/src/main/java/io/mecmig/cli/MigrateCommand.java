@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
         description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
 final class MigrateCommand implements Callable<Integer> {
 
+    /** Where a hosts file for the testbed may be written by other commands (see DockerHostConfig). */
+    static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
+
     @Option(names = "--app", required = true, description = "ba, uspa, asw, or all (each app in turn, then a table of medians)")
     String app;
 

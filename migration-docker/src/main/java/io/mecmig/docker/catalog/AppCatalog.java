@@ -30,6 +30,12 @@ import java.util.Map;
  */
 public final class AppCatalog {
 
+    /**
+     * "Each app's own image" ({@code mecmig/ba:latest}, ...): passing it to {@link AppDeployment#withImage}
+     * keeps the app's image. Kept for callers written when all apps shared one image.
+     */
+    public static final String DEFAULT_IMAGE = "mecmig/<app>:latest";
+
     /** USPA's Docker volume. */
     public static final String USPA_VOLUME = "uspa-data";
     /** The name the apps reach the MEC gateway by; mapped to the host's gateway address at {@code docker run}. */

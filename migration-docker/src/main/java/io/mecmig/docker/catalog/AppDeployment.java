@@ -45,6 +45,9 @@ public record AppDeployment(String key, AppSpec spec, String image, List<String>
 
     /** The same app from another image or with other ENV (for example another gateway URL). */
     public AppDeployment withImage(String otherImage) {
+        if (otherImage == null || otherImage.isBlank() || otherImage.equals(AppCatalog.DEFAULT_IMAGE)) {
+            return this;
+        }
         return new AppDeployment(key, spec, otherImage, env, volumeMounts, extraHosts, hostPort);
     }
 

@@ -54,12 +54,13 @@ final class TestbedDocker implements AutoCloseable {
     AppDeployment deployFresh(String key) {
         AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key,
                 "http://" + hosts.source().gatewayAddress() + "/sbx/");
-        if (BUILT.add(key)) { // once per test run: checking an image's inputs takes seconds
+        if (!BUILT.contains(key)) { // once per test run: checking an image's inputs takes seconds
             try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri())
                     .projectHome(Path.of("..").toAbsolutePath().normalize()).build()) {
                 builder.baseJava();
                 builder.app(AppImages.named(key));
             }
+            BUILT.add(key);
         }
         for (DockerHost h : List.of(source, target)) {
             h.removeContainer(app.spec().container());

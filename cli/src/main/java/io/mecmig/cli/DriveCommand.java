@@ -155,7 +155,8 @@ final class DriveCommand implements Callable<Integer> {
                 .sandboxName("sbx").bindAddress("0.0.0.0").port(sandboxPort).paused().start();
              TestbedDirectory hosts = new TestbedDirectory(testbed)) {
             String mecBaseUrl = "http://" + shareSandboxAddress(testbed) + ":" + sandbox.port() + "/sbx/";
-            AppDeployment deployment = AppCatalog.deployment(app, mecBaseUrl).withImage(image).withEnv("UE_ADDRESS", ue);
+            AppDeployment deployment = AppCatalog.deployment(app, mecBaseUrl).withImage(image)
+                    .withEnv("MEC_BASE_URL", mecBaseUrl).withEnv("UE_ADDRESS", ue);
             for (String name : hosts.names()) {
                 DockerHost h = hosts.any(name);
                 if (h.isRunning(deployment.spec().container())) {

@@ -10,18 +10,11 @@ import io.mecmig.core.Outcome;
 import io.mecmig.core.PreRelocation;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
-import io.mecmig.docker.DockerHostConfig;
-import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
+import io.mecmig.docker.it.TestbedDocker;
 import io.mecmig.docker.ssh.RemoteCommand;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,41 +30,54 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("docker")
 class FullStateMigrationIT {
 
-    static final Path HOSTS = Path.of(System.getProperty("mecmig.hosts", "/var/lib/mecmig/testbed/hosts.properties"));
-
-    static Properties file;
+    static TestbedDocker bed;
     static DockerHost a;
     static DockerHost b;
 
     @BeforeAll
-    static void connect() throws IOException {
-        file = new Properties();
-        try (Reader reader = Files.newBufferedReader(HOSTS)) {
-            file.load(reader);
-        }
-        a = DockerHostConfig.from(file, "source.", HOSTS.toString()).connect();
-        b = DockerHostConfig.from(file, "target.", HOSTS.toString()).connect();
+    static void connect() {
+        bed = new TestbedDocker();
+        bed.shape("1gbit", 0);
+        a = bed.source;
+        b = bed.target;
     }
 
     @AfterAll
     static void close() {
-        a.close();
-        b.close();
+        bed.close();
     }
 
-    static AppDeployment deployment(String key) {
-        return AppCatalog.deployment(key, file.getProperty("mecBaseUrl", "http://mec-gateway/sbx/"));
-    }
-
-    /** The app running fresh on host a, with nothing of it left on b. */
+    /**
+     * The app running fresh on host a, nothing of it on b, and state worth keeping: USPA's counter seeded at 7
+     * on its volume, ASW with at least one visited zone in its memcached.
+     */
     static AppDeployment freshOnA(String key) {
-        AppDeployment app = deployment(key);
-        AppPlacement.removeCopy(app, b);
-        if (!a.isRunning(app.spec().container())) {
-            AppPlacement.removeCopy(app, a);
-            AppPlacement.deploy(app, a);
+        AppDeployment app = bed.deployFresh(key);
+        if (key.equals("uspa")) {
+            AppPlacement.seedVolumes(app, a, "state.json", "{\"counter\":7,\"zone\":\"zone01\"}");
+        }
+        AppPlacement.deploy(app, a);
+        if (key.equals("asw")) {
+            awaitVisitedZones(app);
         }
         return app;
+    }
+
+    private static void awaitVisitedZones(AppDeployment app) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            AppState s = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElse(null);
+            if (s != null && s.tree().path("visitedZones").size() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("ASW stored no zone within 60 s: is the MEC sandbox reachable from the testbed?");
     }
 
     @ParameterizedTest(name = "{0} keeps all state of {1}")
@@ -106,9 +112,8 @@ class FullStateMigrationIT {
     void aFailedRestoreOnTheTargetRollsBackToTheSourceRestoredFromItsCheckpoint() {
         AppDeployment app = freshOnA("asw");
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp").preRelocate();
-        // The loaded image disappears from the target: creating the container there fails after the source froze.
-        b.docker().listImagesCmd().exec().stream()
-                .filter(i -> i.getRepoTags() != null && List.of(i.getRepoTags()).stream().anyMatch(t -> t.startsWith("mecmig/mec-asw:")))
+        // Every image disappears from the target: creating the container there fails after the source froze.
+        b.docker().listImagesCmd().exec()
                 .forEach(i -> b.docker().removeImageCmd(i.getId()).withForce(true).exec());
 
         assertRolledBackWithState(app, () -> prepared.relocate());

@@ -32,6 +32,9 @@ public final class DockerTestbedSession implements TestbedSession {
 
     private final DockerHost source;
     private final DockerHost target;
+    /** The UE the apps follow: a fast-moving one of the Monaco scenario. */
+    static final String FOLLOWED_UE = "10.100.0.1";
+
     private final String mecBaseUrl;
     private final Function<String, Optional<String>> imageFor;
     private final LinkShaper shaper;
@@ -146,7 +149,10 @@ public final class DockerTestbedSession implements TestbedSession {
     }
 
     private AppDeployment deployment(String key) {
-        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl);
+        // The image's default URL names the gateway on port 80; the embedded sandbox listens elsewhere, and a
+        // fast UE gives USPA zone changes and ASW visited zones during the warm-up.
+        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("MEC_BASE_URL", mecBaseUrl)
+                .withEnv("UE_ADDRESS", FOLLOWED_UE);
         return imageFor.apply(key).map(app::withImage).orElse(app);
     }
 

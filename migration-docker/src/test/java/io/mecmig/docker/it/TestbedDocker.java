@@ -8,6 +8,8 @@ import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.ssh.SshTarget;
 import io.mecmig.images.AppImages;
 import io.mecmig.images.ImageBuilder;
+import io.mecmig.sandbox.MecSandbox;
+import io.mecmig.sandbox.mobility.UeSelection;
 import io.mecmig.testbed.LinkProfile;
 import io.mecmig.testbed.SshEndpoint;
 import io.mecmig.testbed.Testbed;
@@ -24,17 +26,34 @@ import java.util.List;
  * The real two-host testbed as the Docker integration tests use it: brought up (idempotent), its hosts as
  * {@link DockerHost}s, the apps' images built into the source engine only, the link shaped, and faults.
  */
-final class TestbedDocker implements AutoCloseable {
+public final class TestbedDocker implements AutoCloseable {
 
     private static final java.util.Set<String> BUILT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The UE the apps follow: a fast one, so that zone changes (USPA) and visited zones (ASW) come quickly. */
+    public static final String UE = "10.100.0.1";
+    private static MecSandbox platform;
 
     final TestbedConfig config = TestbedConfig.defaults();
     final Testbed testbed = Testbed.local(config);
     final TestbedHosts hosts;
-    final DockerHost source;
-    final DockerHost target;
+    public final DockerHost source;
+    public final DockerHost target;
 
-    TestbedDocker() {
+    /**
+     * The embedded MEC sandbox in the root namespace, shared by every test of this JVM: its UEs move ten times
+     * faster than real time, and the apps reach it through the {@code mec-gateway} name on every host.
+     */
+    static synchronized MecSandbox platform() {
+        if (platform == null) {
+            platform = MecSandbox.builder().sandboxName("sbx").bindAddress("0.0.0.0").port(0)
+                    .ues(UeSelection.moving()).timeScale(10).start();
+            MecSandbox started = platform;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return platform;
+    }
+
+    public TestbedDocker() {
         this.hosts = testbed.up();
         this.source = config(hosts.source(), hosts.target()).connect();
         this.target = config(hosts.target(), hosts.source()).connect();
@@ -51,9 +70,11 @@ final class TestbedDocker implements AutoCloseable {
     }
 
     /** The app, its image built (or reused) in the source's engine, deployed fresh on the source. */
-    AppDeployment deployFresh(String key) {
-        AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key,
-                "http://" + hosts.source().gatewayAddress() + "/sbx/");
+    public AppDeployment deployFresh(String key) {
+        AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key, hosts.source().gatewayAddress())
+                .withEnv("MEC_BASE_URL", "http://" + io.mecmig.docker.catalog.AppCatalog.GATEWAY_NAME + ":"
+                        + platform().port() + "/sbx/")
+                .withEnv("UE_ADDRESS", UE);
         if (!BUILT.contains(key)) { // once per test run: checking an image's inputs takes seconds
             try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri())
                     .projectHome(Path.of("..").toAbsolutePath().normalize()).build()) {
@@ -69,7 +90,7 @@ final class TestbedDocker implements AutoCloseable {
         return app;
     }
 
-    void shape(String rate, double loss) {
+    public void shape(String rate, double loss) {
         testbed.shape(LinkProfile.of(rate, loss));
     }
 
@@ -85,11 +106,11 @@ final class TestbedDocker implements AutoCloseable {
     }
 
     /** Brings every daemon back (testbed up is idempotent). */
-    void restore() {
+    public void restore() {
         testbed.up();
     }
 
-    static void deploy(AppDeployment app, DockerHost host) {
+    public static void deploy(AppDeployment app, DockerHost host) {
         AppPlacement.deploy(app, host);
     }
 

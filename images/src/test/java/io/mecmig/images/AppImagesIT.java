@@ -95,7 +95,7 @@ class AppImagesIT {
             JsonNode after = restarted.state();
             assertThat(after.path("counter").asLong()).isEqualTo(changes);
             assertThat(after.path("zone").asText()).isEqualTo(before.path("zone").asText());
-            assertThat(uspa.exec("cat", "/data/state.json")).contains("\"counter\":" + changes);
+            assertThat(uspa.exec("cat", AppImages.USPA_VOLUME + "/state.json")).contains("\"counter\":" + changes);
         } finally {
             new DockerEngine(AppContainer.ENGINE).client().removeVolumeCmd(volume).exec();
         }

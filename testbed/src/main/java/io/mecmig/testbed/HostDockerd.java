@@ -53,6 +53,10 @@ final class HostDockerd {
         try {
             Files.deleteIfExists(files.dockerPidFile());
             Files.deleteIfExists(files.dockerSocket());
+            // A containerd killed with its dockerd can stay a zombie until init reaps it; dockerd would take its
+            // pid file for a live containerd and wait on its dead socket forever. Without the file it starts one.
+            Files.deleteIfExists(files.dockerExecRoot().resolve("containerd/containerd.pid"));
+            Files.deleteIfExists(files.dockerExecRoot().resolve("containerd/containerd.sock"));
             Files.createDirectories(files.dockerDataRoot());
             Files.createDirectories(files.dockerExecRoot());
             // Our own config file: the host's /etc/docker/daemon.json (hosts, bridge...) must not leak in.

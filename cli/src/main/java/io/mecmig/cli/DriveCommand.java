@@ -190,7 +190,7 @@ final class DriveCommand implements Callable<Integer> {
                     .placement(map).radioMap(scenario.radioMap()).route(scenario.route(ue).orElse(null))
                     .radios(scenario.radios(ue)).strategies(strategyOptions()).link(link.bitsPerSecond())
                     .timeScale(timeScale).build();
-            LiveOrchestrator live = new LiveOrchestrator(brain, backend, new TrackingLog(log, servingHost)).start();
+            LiveOrchestrator live = new LiveOrchestrator(brain, backend, new TrackingLog(log, servingHost, hosts, deployment)).start();
             LocationClient api = new LocationClient(sandbox.locationUrl());
             DriveSummary summary;
             try (UeFollower follower = new UeFollower(api, ue, Duration.ofMillis(100), live::accept)) {
@@ -234,8 +234,8 @@ final class DriveCommand implements Callable<Integer> {
     }
 
     /** Keeps track of where the app serves while printing the log. */
-    private record TrackingLog(DriveLog log, AtomicReference<String> servingHost)
-            implements DriveListener {
+    private record TrackingLog(DriveLog log, AtomicReference<String> servingHost, TestbedDirectory hosts,
+                               AppDeployment deployment) implements DriveListener {
         @Override
         public void onHandover(UeObservation before, UeObservation now) {
             log.onHandover(before, now);
@@ -251,6 +251,8 @@ final class DriveCommand implements Callable<Integer> {
             log.onReport(id, report);
             if (report.outcome() == Outcome.COMPLETED) {
                 servingHost.set(report.target());
+                // The stopped copy left on the old host would block the app's return there later.
+                AppPlacement.removeCopy(deployment, hosts.any(report.source()));
             }
         }
 

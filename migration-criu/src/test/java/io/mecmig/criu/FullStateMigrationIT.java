@@ -15,6 +15,7 @@ import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.it.TestbedDocker;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -93,8 +94,15 @@ class FullStateMigrationIT {
                 io.mecmig.core.Measures.FROZEN_TIME, io.mecmig.core.Measures.RESTORE_TIME);
         assertThat(b.isRunning(app.spec().container())).isTrue();
         assertThat(a.isRunning(app.spec().container())).isFalse();
-        AppPlacement.removeCopy(app, a);
-        AppPlacement.removeCopy(app, b);
+        removeEverywhere(app);
+    }
+
+    /** The test's copies of the app go; the next test deploys its own. */
+    private static void removeEverywhere(AppDeployment app) {
+        for (DockerHost h : List.of(a, b)) {
+            h.removeContainer(app.spec().container());
+            app.spec().volumes().forEach(h::removeVolume);
+        }
     }
 
     @Test
@@ -111,10 +119,18 @@ class FullStateMigrationIT {
     @Test
     void aFailedRestoreOnTheTargetRollsBackToTheSourceRestoredFromItsCheckpoint() {
         AppDeployment app = freshOnA("asw");
+        // Nothing else runs on the target, so that every image there can go.
+        b.docker().listContainersCmd().withShowAll(true).exec()
+                .forEach(c -> b.docker().removeContainerCmd(c.getId()).withForce(true).exec());
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp").preRelocate();
-        // Every image disappears from the target: creating the container there fails after the source froze.
-        b.docker().listImagesCmd().exec()
-                .forEach(i -> b.docker().removeImageCmd(i.getId()).withForce(true).exec());
+        try {
+            // Every image disappears from the target: creating the container there fails after the source froze.
+            b.docker().listImagesCmd().exec()
+                    .forEach(i -> b.docker().removeImageCmd(i.getId()).withForce(true).exec());
+        } catch (RuntimeException e) {
+            prepared.abort();
+            throw e;
+        }
 
         assertRolledBackWithState(app, () -> prepared.relocate());
     }
@@ -133,6 +149,6 @@ class FullStateMigrationIT {
             AppState after = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElseThrow();
             assertThat(app.spec().stateProbe().compare(before, after).preserved()).isTrue();
         }
-        AppPlacement.removeCopy(app, b);
+        removeEverywhere(app);
     }
 }

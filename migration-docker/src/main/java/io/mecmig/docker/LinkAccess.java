@@ -23,6 +23,9 @@ public record LinkAccess(String user, String identity, String knownHosts) {
     public java.util.List<String> sshOptions() {
         return java.util.List.of("-i", identity, "-o", "UserKnownHostsFile=" + knownHosts,
                 "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5",
-                "-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=3");
+                "-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=3",
+                // The post-quantum hybrid key exchange OpenSSH picks by default costs about 0.6 s of CPU per
+                // connection on a small host: time the migration pays on every scp and rsync.
+                "-o", "KexAlgorithms=curve25519-sha256");
     }
 }

@@ -5,6 +5,8 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.mecmig.core.InvalidMigrationException;
+import io.mecmig.core.Names;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,15 +22,36 @@ public record DockerEndpoint(URI uri) {
     public DockerEndpoint {
         Objects.requireNonNull(uri, "uri");
         String scheme = String.valueOf(uri.getScheme());
-        if (!scheme.equals("unix") && !scheme.equals("tcp")) {
-            throw new IllegalArgumentException("Docker endpoint '" + uri + "' must be unix:///path/to/docker.sock"
-                    + " or tcp://host:port");
+        if (scheme.equals("unix")) {
+            HostPaths.requireAbsolute("Docker socket path in '" + uri + "'", uri.getPath());
+        } else if (scheme.equals("tcp")) {
+            Names.requireHostAddress("Docker endpoint's host in '" + uri + "'", uri.getHost());
+            if (uri.getPort() < 1) {
+                throw new InvalidMigrationException("Docker endpoint '" + uri + "' has no port: add it, for example"
+                        + " tcp://10.77.0.2:2376");
+            }
+        } else {
+            throw new InvalidMigrationException("Docker endpoint '" + uri + "' has an unknown scheme: use"
+                    + " unix:///path/to/docker.sock or tcp://host:port");
         }
     }
 
-    /** Parses {@code unix:///...} or {@code tcp://...}. */
+    /**
+     * Parses {@code unix:///...} or {@code tcp://...}.
+     *
+     * @throws InvalidMigrationException when it is missing, not a URI, or neither
+     */
     public static DockerEndpoint of(String uri) {
-        return new DockerEndpoint(URI.create(uri));
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidMigrationException("no Docker endpoint given: set it to unix:///path/to/docker.sock"
+                    + " or tcp://host:port");
+        }
+        try {
+            return new DockerEndpoint(URI.create(uri));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMigrationException("Docker endpoint '" + uri + "' is not a URI (" + e.getMessage()
+                    + "): write it as unix:///path/to/docker.sock or tcp://host:port");
+        }
     }
 
     /** The value for the docker CLI's {@code -H} option on the host itself. */

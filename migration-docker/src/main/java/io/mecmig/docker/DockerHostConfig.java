@@ -1,5 +1,7 @@
 package io.mecmig.docker;
 
+import io.mecmig.core.InvalidMigrationException;
+import io.mecmig.core.Names;
 import io.mecmig.docker.ssh.SshTarget;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,14 +23,20 @@ import java.util.Properties;
 public record DockerHostConfig(String name, String docker, SshTarget ssh, String serviceHost, String linkAddress,
                                String workDir, LinkAccess linkAccess) {
 
+    /**
+     * Checks every value before anything connects or runs: names and addresses that would be shell syntax,
+     * options or paths in a command are refused with the rule they break.
+     *
+     * @throws io.mecmig.core.InvalidMigrationException naming the field and how to fix it
+     */
     public DockerHostConfig {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(docker, "docker");
+        Names.requireObjectName("host", name); // it ends up in paths on the hosts
         Objects.requireNonNull(ssh, "ssh");
-        Objects.requireNonNull(serviceHost, "serviceHost");
-        Objects.requireNonNull(linkAddress, "linkAddress");
-        Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(linkAccess, "linkAccess");
+        DockerEndpoint.of(docker);
+        Names.requireHostAddress("service address (serviceHost) of host '" + name + "'", serviceHost);
+        Names.requireHostAddress("link address (linkAddress) of host '" + name + "'", linkAddress);
+        HostPaths.requireAbsolute("work folder (workDir) of host '" + name + "'", workDir);
     }
 
     /** Connects: a docker-java client and an SSH channel. */
@@ -51,8 +59,16 @@ public record DockerHostConfig(String name, String docker, SshTarget ssh, String
 
     /** Reads the host under {@code prefix} from {@code p}; {@code origin} names the source in errors. */
     public static DockerHostConfig from(Properties p, String prefix, String origin) {
-        Values v = new Values(p, prefix, origin);
-        SshTarget ssh = new SshTarget(v.get("ssh.host"), Integer.parseInt(v.get("ssh.port", "22")),
+        try {
+            return read(new Values(p, prefix, origin));
+        } catch (InvalidMigrationException e) {
+            throw new InvalidMigrationException(e.getMessage() + " (read from " + origin + ", keys " + prefix
+                    + "*: correct the value there)");
+        }
+    }
+
+    private static DockerHostConfig read(Values v) {
+        SshTarget ssh = new SshTarget(v.get("ssh.host"), v.port("ssh.port"),
                 v.get("ssh.user", "root"), Path.of(v.get("ssh.identity")), Path.of(v.get("ssh.knownHosts")));
         LinkAccess link = new LinkAccess(v.get("link.user", "root"), v.get("link.identity"), v.get("link.knownHosts"));
         return new DockerHostConfig(v.get("name"), v.get("docker"), ssh, v.get("serviceHost"), v.get("linkAddress"),
@@ -83,6 +99,16 @@ public record DockerHostConfig(String name, String docker, SshTarget ssh, String
                 throw new IllegalArgumentException(origin + " has no '" + prefix + key + "': add it (see DockerHostConfig)");
             }
             return value.trim();
+        }
+
+        int port(String key) {
+            String value = get(key, "22");
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(origin + " has '" + prefix + key + "=" + value + "', not a port:"
+                        + " give a number from 1 to 65535 (sshd's default is 22)");
+            }
         }
 
         String get(String key, String fallback) {

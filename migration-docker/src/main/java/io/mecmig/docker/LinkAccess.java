@@ -14,9 +14,9 @@ import java.util.Objects;
 public record LinkAccess(String user, String identity, String knownHosts) {
 
     public LinkAccess {
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(knownHosts, "knownHosts");
+        io.mecmig.docker.ssh.Logins.require("link login (link.user)", user);
+        HostPaths.requireAbsolute("link key file (link.identity)", identity);
+        HostPaths.requireAbsolute("link known_hosts file (link.knownHosts)", knownHosts);
     }
 
     /** The ssh options every transfer passes: this key, these pinned host keys, no prompts. */

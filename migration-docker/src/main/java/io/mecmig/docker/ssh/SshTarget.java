@@ -1,5 +1,6 @@
 package io.mecmig.docker.ssh;
 
+import io.mecmig.core.Names;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,8 +17,8 @@ import java.util.Objects;
 public record SshTarget(String host, int port, String user, Path identity, Path knownHosts) {
 
     public SshTarget {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(user, "user");
+        Names.requireHostAddress("SSH address (ssh.host)", host);
+        Logins.require("SSH user (ssh.user) on " + host, user);
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(knownHosts, "knownHosts");
         if (port < 1 || port > 65535) {

@@ -12,8 +12,10 @@ import io.mecmig.sandbox.MecSandbox;
 import io.mecmig.sandbox.mobility.UeSelection;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedException;
 import io.mecmig.testbed.TestbedHost;
 import io.mecmig.testbed.TestbedHosts;
+import io.mecmig.testbed.TestbedStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -46,16 +48,18 @@ final class ExperimentSessions {
             hosts = read(hostsFile);
             origin = hostsFile.toString();
             platformHost = hosts.getProperty("platformHost", "127.0.0.1");
-        } else if (testbed.status().healthy()) {
+        } else {
+            Optional<String> unusable = upIfNeeded(testbed);
+            if (unusable.isPresent()) {
+                return new UnavailableSession("there is no hosts file at " + hostsFile + " and " + unusable.get()
+                        + "; run sudo ./mecmig testbed up and see sudo ./mecmig testbed status", machine);
+            }
             TestbedHosts up = testbed.hosts();
             hosts = new Properties();
             config(up.source(), up.target()).store(hosts, "source.");
             config(up.target(), up.source()).store(hosts, "target.");
             origin = "the testbed";
             platformHost = up.source().gatewayAddress();
-        } else {
-            return new UnavailableSession("the testbed is not up and there is no hosts file at " + hostsFile
-                    + ": run sudo ./mecmig testbed up", machine);
         }
         MecSandbox sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress("0.0.0.0").port(0)
                 .ues(UeSelection.moving()).paused().start();
@@ -70,6 +74,23 @@ final class ExperimentSessions {
             return new UnavailableSession("cannot connect to the hosts of " + origin + ": " + e.getMessage()
                     + " (sudo ./mecmig testbed status shows what is down)", machine);
         }
+    }
+
+    /** Brings the testbed up when a part of it does not answer; empty when it is usable, else what is wrong. */
+    private static Optional<String> upIfNeeded(Testbed testbed) {
+        TestbedStatus status = testbed.status();
+        if (status.healthy()) {
+            return Optional.empty();
+        }
+        try {
+            testbed.up();
+        } catch (TestbedException e) {
+            return Optional.of("the testbed could not be brought up (" + String.join("; ", status.problems())
+                    + "): " + e.getMessage());
+        }
+        TestbedStatus after = testbed.status();
+        return after.healthy() ? Optional.empty()
+                : Optional.of("the testbed is not healthy after up: " + String.join("; ", after.problems()));
     }
 
     /** A testbed host as the Docker backend connects to it; both hosts share this machine's filesystem. */

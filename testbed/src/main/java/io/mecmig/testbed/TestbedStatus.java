@@ -29,6 +29,21 @@ public record TestbedStatus(List<HostStatus> hosts, List<LinkEnd> link, Optional
         public boolean healthy() {
             return namespace && dockerVersion.isPresent() && sshAnswering;
         }
+
+        /** What is wrong with this host, e.g. "meh-3: dockerd not answering", or empty when healthy. */
+        public Optional<String> problem() {
+            if (!namespace) {
+                return Optional.of(name + ": no namespace");
+            }
+            List<String> down = new java.util.ArrayList<>();
+            if (dockerVersion.isEmpty()) {
+                down.add("dockerd not answering");
+            }
+            if (!sshAnswering) {
+                down.add("sshd not answering on " + managementAddress + ":22");
+            }
+            return down.isEmpty() ? Optional.empty() : Optional.of(name + ": " + String.join(", ", down));
+        }
     }
 
     /**
@@ -45,5 +60,13 @@ public record TestbedStatus(List<HostStatus> hosts, List<LinkEnd> link, Optional
     /** True when every host is healthy. */
     public boolean healthy() {
         return !hosts.isEmpty() && hosts.stream().allMatch(HostStatus::healthy);
+    }
+
+    /** Every host's problem, or "no hosts" when nothing of the testbed exists; empty when healthy. */
+    public List<String> problems() {
+        if (hosts.isEmpty()) {
+            return List.of("no hosts");
+        }
+        return hosts.stream().map(HostStatus::problem).flatMap(Optional::stream).toList();
     }
 }

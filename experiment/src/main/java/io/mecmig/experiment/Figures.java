@@ -7,6 +7,7 @@ import io.mecmig.core.PhaseReport;
 import io.mecmig.core.Side;
 import io.mecmig.core.StepTiming;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,11 @@ public final class Figures {
     public static final String DOWNTIME_PAPER = "downtime_paper_s";
     public static final String DOWNTIME_UNTIL_READY = "downtime_until_ready_s";
     public static final String DOWNTIME_UE = "downtime_ue_s";
-    /** Downtime split by side: the relocation steps that ran while the app served nowhere. */
+    /**
+     * The paper's downtime split by side (its figure 10): the relocation steps from the stop on the source to
+     * the app started on the target. The wait from there until the app answers is the rest of
+     * {@link #DOWNTIME_UNTIL_READY}.
+     */
     public static final String DOWNTIME_SOURCE = "downtime_source_s";
     public static final String DOWNTIME_TRANSFER = "downtime_transfer_s";
     public static final String DOWNTIME_TARGET = "downtime_target_s";
@@ -130,16 +135,32 @@ public final class Figures {
         if (d.ueObserved() != null) {
             putSeconds(out, DOWNTIME_UE, d.ueObserved().longest());
         }
-        if (report.relocation() != null) {
-            out.put(DOWNTIME_SOURCE, inDowntime(report.relocation(), Side.SOURCE));
-            out.put(DOWNTIME_TRANSFER, inDowntime(report.relocation(), Side.LINK));
-            out.put(DOWNTIME_TARGET, inDowntime(report.relocation(), Side.TARGET));
+        if (report.relocation() != null && d.paper() != null) {
+            List<StepTiming> parts = insidePaperDowntime(report.relocation(), d.paper());
+            out.put(DOWNTIME_SOURCE, sum(parts, Side.SOURCE));
+            out.put(DOWNTIME_TRANSFER, sum(parts, Side.LINK));
+            out.put(DOWNTIME_TARGET, sum(parts, Side.TARGET));
         }
     }
 
-    private static double inDowntime(PhaseReport phase, Side side) {
-        return seconds(phase.steps().stream().filter(s -> s.inDowntime() && s.side() == side)
-                .map(StepTiming::duration).reduce(Duration.ZERO, Duration::plus));
+    /**
+     * The downtime steps that ended within the paper's downtime: those up to the app started on the target,
+     * not the wait for its first answer that follows.
+     */
+    private static List<StepTiming> insidePaperDowntime(PhaseReport phase, Duration paper) {
+        List<StepTiming> down = phase.steps().stream().filter(StepTiming::inDowntime).toList();
+        if (down.isEmpty()) {
+            return down;
+        }
+        Instant from = down.get(0).start();
+        // Wall-clock step starts against a monotonic downtime: allow a millisecond of clock noise.
+        Instant end = from.plus(paper).plusMillis(1);
+        return down.stream().filter(s -> !s.start().plus(s.duration()).isAfter(end)).toList();
+    }
+
+    private static double sum(List<StepTiming> steps, Side side) {
+        return seconds(steps.stream().filter(s -> s.side() == side).map(StepTiming::duration)
+                .reduce(Duration.ZERO, Duration::plus));
     }
 
     /** Only for runs that froze and restored a process (full-state strategies) on a shaped link. */

@@ -9,14 +9,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -32,6 +35,9 @@ final class ChartDrawer {
             new Color(0x55A868), new Color(0xC44E52), new Color(0x8172B3), new Color(0x937860),
             new Color(0xDA8BC3), new Color(0x8C8C8C));
 
+    /** A layer shown for context only. */
+    private static final Color MUTED = new Color(0xC8C8C8);
+
     private final Path dir;
 
     ChartDrawer(Path dir) {
@@ -39,32 +45,61 @@ final class ChartDrawer {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Grouped bars at the median, whiskers from min to max. */
+    /** Grouped bars at the median, whiskers from min to max, the paper's values marked. */
     Chart grouped(String id, String title, String caption, String yLabel, GroupedData data) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        SpreadBarRenderer renderer = new SpreadBarRenderer();
+        SpreadBarRenderer renderer = new SpreadBarRenderer(data);
+        double top = 0;
         for (GroupedData.Bar bar : data.bars()) {
             dataset.addValue(bar.stats().median(), bar.series(), bar.category());
             renderer.spread(bar.series(), bar.category(), bar.stats());
+            top = Math.max(top, bar.stats().max());
+            top = Math.max(top, data.paper(bar.category(), bar.series()).orElse(0.0));
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, dataset);
         style(chart, renderer);
+        legend(chart, data);
+        fitAbove(chart, top);
         return write(id, title, caption, chart);
     }
 
-    /** Stacked bars, one stack per category, one layer per series (medians). */
-    Chart stacked(String id, String title, String caption, String yLabel, GroupedData data) {
+    /**
+     * Stacked bars, one stack per category, one layer per series; the layers named in {@code muted} drawn in
+     * grey (a part shown for context, outside the quantity the other layers add up to).
+     */
+    Chart stacked(String id, String title, String caption, String yLabel, GroupedData data, List<String> muted) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        Map<String, Double> totals = new HashMap<>();
+        double top = 0;
         for (GroupedData.Bar bar : data.bars()) {
             dataset.addValue(bar.stats().median(), bar.series(), bar.category());
+            top = Math.max(top, totals.merge(bar.category(), bar.stats().median(), Double::sum));
+            top = Math.max(top, data.paper(bar.category(), null).orElse(0.0));
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(title, null, yLabel, dataset);
-        style(chart, new StackedBarRenderer());
+        PaperStackedRenderer renderer = new PaperStackedRenderer(data);
+        style(chart, renderer);
+        for (String series : muted) {
+            int row = dataset.getRowIndex(series);
+            if (row >= 0) {
+                renderer.setSeriesPaint(row, MUTED);
+            }
+        }
+        legend(chart, data);
+        fitAbove(chart, top);
         CategoryPlot plot = chart.getCategoryPlot();
         if (dataset.getColumnCount() > 6) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return write(id, title, caption, chart);
+    }
+
+    /** Whiskers and paper marks can reach above the tallest bar, which is all the automatic range sees. */
+    private static void fitAbove(JFreeChart chart, double top) {
+        ValueAxis axis = chart.getCategoryPlot().getRangeAxis();
+        if (top * 1.05 > axis.getUpperBound()) {
+            axis.setUpperBound(top * 1.08);
+        }
     }
 
     private static void style(JFreeChart chart, BarRenderer renderer) {
@@ -83,6 +118,17 @@ final class ChartDrawer {
             renderer.setSeriesPaint(i, PALETTE.get(i));
         }
         plot.setRenderer(renderer);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    }
+
+    /** The series' legend plus the paper's mark; call once every series has its final paint. */
+    private static void legend(JFreeChart chart, GroupedData data) {
+        if (data.hasPaperValues()) {
+            CategoryPlot plot = chart.getCategoryPlot();
+            LegendItemCollection legend = plot.getLegendItems();
+            legend.add(PaperMark.legendItem());
+            plot.setFixedLegendItems(legend);
+        }
     }
 
     private Chart write(String id, String title, String caption, JFreeChart chart) {

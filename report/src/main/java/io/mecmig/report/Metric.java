@@ -52,6 +52,15 @@ record Metric(String label, String unit, Function<RunRecord, Optional<Double>> v
             r -> r.number(Figures.DOWNTIME_TO_FLOOR));
     static final Metric LINK_MB = megabytes("bytes on the link", Figures.LINK_BYTES);
 
+    /** How a chart's value axis names it: the quantity and its unit, such as {@code time (s)}. */
+    String axisLabel() {
+        return switch (unit) {
+            case "s" -> "time (s)";
+            case "MB", "KB" -> "size (" + unit + ")";
+            default -> unit;
+        };
+    }
+
     /** Median and spread over the runs that have a value. */
     Optional<Stats> over(List<RunRecord> runs) {
         List<Double> values = runs.stream().map(value).flatMap(Optional::stream).toList();

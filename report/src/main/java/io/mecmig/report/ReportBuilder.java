@@ -63,7 +63,7 @@ public final class ReportBuilder {
     public ReportFiles write(Path outDir) {
         PaperReference paper = PaperReference.load();
         Optional<LinkConfig> reference = results.referenceLink();
-        List<Chart> charts = reference.map(l -> new PaperCharts(results, new ChartDrawer(outDir.resolve(CHARTS))).draw(l))
+        List<Chart> charts = reference.map(l -> new PaperCharts(results, new ChartDrawer(outDir.resolve(CHARTS)), paper).draw(l))
                 .orElse(List.of());
         PaperTables tables = new PaperTables(results, paper);
         List<Table> all = new ArrayList<>();

@@ -118,7 +118,7 @@ final class MigrateCommand implements Callable<Integer> {
         Testbed testbed = Testbed.local(config);
         Properties p = TestbedDockerHosts.of(config, testbed.up());
         if (rate != null) {
-            testbed.shape(io.mecmig.testbed.LinkProfile.of(rate, loss));
+            testbed.shape(LinkProfile.of(rate, loss));
         }
         return p;
     }

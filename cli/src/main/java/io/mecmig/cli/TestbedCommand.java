@@ -1,6 +1,6 @@
 package io.mecmig.cli;
 
-import io.mecmig.testbed.LinkProfile;
+import io.mecmig.core.LinkProfile;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedHost;

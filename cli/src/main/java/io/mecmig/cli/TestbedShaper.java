@@ -13,7 +13,7 @@ import java.util.Optional;
 final class TestbedShaper implements LinkShaper {
 
     private final Testbed testbed;
-    private Optional<io.mecmig.testbed.LinkProfile> before = Optional.empty();
+    private Optional<LinkProfile> before = Optional.empty();
     private boolean shaped;
 
     TestbedShaper(Testbed testbed) {
@@ -26,18 +26,18 @@ final class TestbedShaper implements LinkShaper {
             before = current();
             shaped = true;
         }
-        testbed.shape(new io.mecmig.testbed.LinkProfile(link.bitsPerSecond(), link.lossPercent()));
+        testbed.shape(link);
     }
 
     @Override
     public void restore() {
         if (shaped) {
-            testbed.shape(before.orElse(io.mecmig.testbed.LinkProfile.unlimited()));
+            testbed.shape(before.orElse(LinkProfile.unshaped()));
         }
     }
 
-    private Optional<io.mecmig.testbed.LinkProfile> current() {
+    private Optional<LinkProfile> current() {
         return testbed.status().link().stream().findFirst()
-                .map((TestbedStatus.LinkEnd end) -> io.mecmig.testbed.LinkProfile.of(end.rate(), end.lossPercent()));
+                .map((TestbedStatus.LinkEnd end) -> LinkProfile.of(end.rate(), end.lossPercent()));
     }
 }

@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
 public record LinkProfile(long bitsPerSecond, double lossPercent) {
 
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)bit", Pattern.CASE_INSENSITIVE);
+    /** Below this a shaper's bucket cannot hold one full-size packet. */
+    private static final long SLOWEST_RATE = 8_000;
 
     /** Validates rate and loss. */
     public LinkProfile {
         if (bitsPerSecond < 0) {
             throw new InvalidMigrationException("link rate must not be negative, got " + bitsPerSecond);
         }
-        if (lossPercent < 0 || lossPercent > 100) {
+        if (bitsPerSecond > 0 && bitsPerSecond < SLOWEST_RATE) {
+            throw new InvalidMigrationException("a link rate below 8kbit cannot carry a packet: " + bitsPerSecond
+                    + " bit/s; use 8kbit or more, or unlimited");
+        }
+        if (!(lossPercent >= 0 && lossPercent <= 100)) {
             throw new InvalidMigrationException("packet loss " + lossPercent + " % is out of range: use 0 to 100");
         }
     }
@@ -30,24 +36,39 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
     }
 
     /**
-     * Parses a tc-style rate such as {@code 100mbit} or {@code 1gbit}.
+     * Parses a tc-style rate such as {@code 100mbit}, {@code 1gbit} or {@code 1Gbit} (as tc prints it), or
+     * {@code unlimited} for no shaping.
      *
      * @throws InvalidMigrationException naming the accepted forms
      */
     public static LinkProfile of(String rate, double lossPercent) {
-        Matcher m = RATE.matcher(rate == null ? "" : rate.trim());
+        return new LinkProfile(parseRate(rate), lossPercent);
+    }
+
+    /** The rate in bit/s of a text as {@link #of} reads it; 0 for {@code unlimited}. */
+    public static long parseRate(String rate) {
+        String text = rate == null ? "" : rate.trim().toLowerCase(Locale.ROOT);
+        if (text.equals("unlimited") || text.equals("unshaped") || text.equals("0")) {
+            return 0;
+        }
+        Matcher m = RATE.matcher(text);
         if (!m.matches()) {
             throw new InvalidMigrationException("link rate '" + rate + "' is not understood: write it as tc does,"
-                    + " for example 100mbit or 1gbit");
+                    + " for example 100mbit or 1gbit, or unlimited");
         }
         double value = Double.parseDouble(m.group(1));
-        long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        long unit = switch (m.group(2)) {
             case "k" -> 1_000L;
             case "m" -> 1_000_000L;
             case "g" -> 1_000_000_000L;
             default -> 1L;
         };
-        return new LinkProfile(Math.round(value * unit), lossPercent);
+        return Math.round(value * unit);
+    }
+
+    /** True when a rate limit applies. */
+    public boolean limited() {
+        return bitsPerSecond > 0;
     }
 
     /** The rate as tc writes it, for example {@code 100mbit}; {@code unshaped} when not shaped. */
@@ -65,5 +86,10 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
             return bitsPerSecond / 1_000L + "kbit";
         }
         return bitsPerSecond + "bit";
+    }
+
+    @Override
+    public String toString() {
+        return "rate " + rateLabel() + ", loss " + lossPercent + " %";
     }
 }

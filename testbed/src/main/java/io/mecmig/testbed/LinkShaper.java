@@ -1,5 +1,6 @@
 package io.mecmig.testbed;
 
+import io.mecmig.core.LinkProfile;
 import io.mecmig.testbed.TestbedLayout.LinkPlan;
 import io.mecmig.testbed.exec.Command;
 import io.mecmig.testbed.exec.CommandResult;
@@ -88,7 +89,7 @@ final class LinkShaper {
         boolean netemLoss = method == LossMethod.NETEM && profile.lossPercent() > 0;
         String loss = String.format(java.util.Locale.ROOT, "%.3f%%", profile.lossPercent());
         if (profile.limited()) {
-            String rate = profile.rateBitsPerSecond() + "bit";
+            String rate = profile.bitsPerSecond() + "bit";
             runner.require(Netns.in(ns, "tc", "qdisc", "add", "dev", iface, "root", "handle", "1:", "htb", "default", "10"));
             runner.require(Netns.in(ns, "tc", "class", "add", "dev", iface, "parent", "1:", "classid", "1:10",
                     "htb", "rate", rate, "ceil", rate, "burst", burst(profile), "cburst", burst(profile),
@@ -107,8 +108,13 @@ final class LinkShaper {
      * about 1 ms worth of data (at least 16 KB) keeps the rate exact without bursts that matter.
      */
     static String burst(LinkProfile profile) {
-        long bytesPerMs = profile.rateBitsPerSecond() / 8 / 1000;
+        long bytesPerMs = profile.bitsPerSecond() / 8 / 1000;
         return Math.max(16_000, bytesPerMs) + "b";
+    }
+
+    /** Loss in thousandths of a percent, the unit of the nftables rule (1 in 100000 packets). */
+    static long lossPer100k(LinkProfile profile) {
+        return Math.round(profile.lossPercent() * 1000);
     }
 
     private void writeDropTable(String ns, LinkProfile profile) {
@@ -123,7 +129,7 @@ final class LinkShaper {
                 String iface = link.a().equals(ns) ? link.aInterface() : link.b().equals(ns) ? link.bInterface() : null;
                 if (iface != null) {
                     script.append("    oifname \"").append(iface).append("\" numgen random mod 100000 < ")
-                            .append(profile.lossPer100k()).append(" counter drop\n");
+                            .append(lossPer100k(profile)).append(" counter drop\n");
                 }
             }
             script.append("  }\n}\n");

@@ -1,5 +1,6 @@
 package io.mecmig.testbed;
 
+import io.mecmig.core.LinkProfile;
 import io.mecmig.testbed.TestbedLayout.HostPlan;
 import io.mecmig.testbed.TestbedLayout.LinkPlan;
 import io.mecmig.testbed.exec.Command;

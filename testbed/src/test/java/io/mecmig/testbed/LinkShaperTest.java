@@ -1,5 +1,6 @@
 package io.mecmig.testbed;
 
+import io.mecmig.core.LinkProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mecmig.testbed.exec.Command;
@@ -32,7 +33,7 @@ class LinkShaperTest {
     @Test
     void noLossRemovesTheDropTableAndUnlimitedRemovesHtb() {
         FakeRunner runner = new FakeRunner().answer(NS + "meh-src -- tc qdisc add dev lo", 2, "", "unknown").answer(NS, "");
-        new LinkShaper(runner, new TestbedLayout(2)).apply(LinkProfile.unlimited());
+        new LinkShaper(runner, new TestbedLayout(2)).apply(LinkProfile.unshaped());
         assertThat(runner.ran()).noneMatch(c -> c.contains(" htb "));
         assertThat(ranNft(runner)).allSatisfy(c -> assertThat(c.stdin()).doesNotContain("drop").contains("delete table inet mecmig_link"));
     }
@@ -71,5 +72,11 @@ class LinkShaperTest {
 
     private static List<Command> ranNft(FakeRunner runner) {
         return runner.commands().stream().filter(c -> c.argv().contains("nft") && c.argv().contains("-f")).toList();
+    }
+
+    @Test
+    void lossIsWrittenInThousandthsOfAPercent() {
+        assertThat(LinkShaper.lossPer100k(LinkProfile.of("100mbit", 5))).isEqualTo(5_000);
+        assertThat(LinkShaper.lossPer100k(LinkProfile.of("100mbit", 0.1))).isEqualTo(100);
     }
 }

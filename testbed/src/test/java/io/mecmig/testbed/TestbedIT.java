@@ -1,5 +1,6 @@
 package io.mecmig.testbed;
 
+import io.mecmig.core.LinkProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mecmig.testbed.exec.Command;
@@ -191,7 +192,7 @@ class TestbedIT {
         assertThat(roundTripLoss).isBetween(0.05, 0.15);
         assertThat(droppedOnSource).isBetween(4L, 40L);
 
-        testbed.shape(LinkProfile.unlimited());
+        testbed.shape(LinkProfile.unshaped());
         assertThat(testbed.status().link()).allSatisfy(end -> {
             assertThat(end.rate()).isEqualTo("unlimited");
             assertThat(end.lossPercent()).isZero();

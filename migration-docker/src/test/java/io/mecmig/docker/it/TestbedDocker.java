@@ -10,7 +10,7 @@ import io.mecmig.images.AppImages;
 import io.mecmig.images.ImageBuilder;
 import io.mecmig.sandbox.MecSandbox;
 import io.mecmig.sandbox.mobility.UeSelection;
-import io.mecmig.testbed.LinkProfile;
+import io.mecmig.core.LinkProfile;
 import io.mecmig.testbed.SshEndpoint;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;

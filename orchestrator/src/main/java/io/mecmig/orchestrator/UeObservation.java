@@ -1,6 +1,6 @@
 package io.mecmig.orchestrator;
 
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import java.time.Instant;
 import java.util.Objects;
 

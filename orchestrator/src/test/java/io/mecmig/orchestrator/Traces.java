@@ -1,6 +1,6 @@
 package io.mecmig.orchestrator;
 
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +34,7 @@ public final class Traces {
                 }
                 String[] f = line.split(",", -1);
                 out.add(new UeObservation(address, T0.plusSeconds(Long.parseLong(f[0])), empty(f[1]), empty(f[2]),
-                        new GeoPoint(Double.parseDouble(f[3]), Double.parseDouble(f[4])),
+                        new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[3])),
                         Double.parseDouble(f[5]), Double.parseDouble(f[6])));
             }
         } catch (IOException e) {

@@ -32,6 +32,18 @@ public final class Geo {
         return (deg + 360) % 360;
     }
 
+    /** The point {@code meters} away from {@code from} heading {@code bearingDegrees} (great circle). */
+    public static GeoPoint destination(GeoPoint from, double bearingDegrees, double meters) {
+        double d = meters / EARTH_RADIUS_M;
+        double b = Math.toRadians(bearingDegrees);
+        double lat1 = Math.toRadians(from.latitude());
+        double lon1 = Math.toRadians(from.longitude());
+        double lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
+        double lon2 = lon1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1),
+                Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+        return new GeoPoint((Math.toDegrees(lon2) + 540) % 360 - 180, Math.toDegrees(lat2));
+    }
+
     /** The point a fraction f of the way from a to b (linear in degrees: segments are a few hundred metres at most). */
     public static GeoPoint interpolate(GeoPoint a, GeoPoint b, double f) {
         return new GeoPoint(a.longitude() + (b.longitude() - a.longitude()) * f,

@@ -23,6 +23,21 @@ public final class PathTrack {
         }
     }
 
+    /** The path's points, in order. */
+    public List<GeoPoint> points() {
+        return points;
+    }
+
+    /** Metres along the path from its start to point {@code index}. */
+    public double distanceTo(int index) {
+        return cumulative[index];
+    }
+
+    /** Whether the UE drives the path over again from its start (LOOP) or drives it back (REVERSE). */
+    public EopMode eopMode() {
+        return eopMode;
+    }
+
     /** Total length of the path in metres. */
     public double lengthMeters() {
         return cumulative[cumulative.length - 1];

@@ -45,6 +45,16 @@ class MobilityEngineTest {
     }
 
     @Test
+    void destinationGoesTheDistanceOnTheBearing() {
+        GeoPoint from = east(0);
+        GeoPoint north = Geo.destination(from, 0, 500);
+        assertThat(Geo.distanceMeters(from, north)).isCloseTo(500, Offset.offset(0.01));
+        assertThat(north.latitude()).isGreaterThan(from.latitude());
+        assertThat(Geo.distanceMeters(Geo.destination(from, 90, 250), east(250))).isLessThan(0.05);
+        assertThat(Geo.bearingDegrees(from, Geo.destination(from, 135, 300))).isCloseTo(135, Offset.offset(0.01));
+    }
+
+    @Test
     void pathInterpolationLoopAndReverse() {
         PathTrack loop = new PathTrack(List.of(east(0), east(100), east(300)), EopMode.LOOP);
         assertThat(loop.lengthMeters()).isCloseTo(300, Offset.offset(0.01));

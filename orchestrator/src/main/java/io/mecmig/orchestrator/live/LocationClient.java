@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mecmig.orchestrator.UeObservation;
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import io.mecmig.orchestrator.radio.AccessPoint;
 import io.mecmig.orchestrator.radio.RadioMap;
 import io.mecmig.orchestrator.radio.RadioType;
@@ -174,7 +174,7 @@ public final class LocationClient {
         JsonNode lon = loc.path("longitude");
         JsonNode la = lat.isArray() ? lat.path(0) : lat;
         JsonNode lo = lon.isArray() ? lon.path(0) : lon;
-        return la.isNumber() && lo.isNumber() ? new GeoPoint(la.asDouble(), lo.asDouble()) : null;
+        return la.isNumber() && lo.isNumber() ? new GeoPoint(lo.asDouble(), la.asDouble()) : null;
     }
 
     private static String text(JsonNode n, String field) {

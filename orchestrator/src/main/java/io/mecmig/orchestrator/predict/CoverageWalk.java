@@ -1,6 +1,6 @@
 package io.mecmig.orchestrator.predict;
 
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import io.mecmig.orchestrator.radio.AccessPoint;
 import io.mecmig.orchestrator.radio.RadioMap;
 import io.mecmig.orchestrator.radio.RadioType;

@@ -1,8 +1,8 @@
 package io.mecmig.orchestrator.predict;
 
 import io.mecmig.orchestrator.UeObservation;
-import io.mecmig.orchestrator.geo.Geo;
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.mobility.Geo;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import io.mecmig.orchestrator.radio.RadioMap;
 import io.mecmig.orchestrator.radio.RadioType;
 import java.time.Duration;

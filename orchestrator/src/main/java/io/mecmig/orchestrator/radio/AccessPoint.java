@@ -1,6 +1,6 @@
 package io.mecmig.orchestrator.radio;
 
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.mecmig.orchestrator.radio;
 
-import io.mecmig.orchestrator.geo.Geo;
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.mobility.Geo;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,8 @@ package io.mecmig.orchestrator.radio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mecmig.orchestrator.geo.GeoPoint;
+import io.mecmig.sandbox.scenario.EopMode;
+import io.mecmig.sandbox.scenario.GeoPoint;
 import io.mecmig.orchestrator.predict.Route;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class ScenarioFile {
         for (JsonNode zone : root.path("zones")) {
             for (JsonNode p : zone.path("pointsOfAccess")) {
                 out.add(new AccessPoint(p.path("id").asText(), zone.path("id").asText(),
-                        new GeoPoint(p.path("lat").asDouble(), p.path("lon").asDouble()),
+                        new GeoPoint(p.path("lon").asDouble(), p.path("lat").asDouble()),
                         p.path("radiusMeters").asDouble(), RadioType.parse(p.path("type").asText())));
             }
         }
@@ -69,10 +70,10 @@ public final class ScenarioFile {
         return ue(address).filter(u -> u.path("path").size() >= 2).map(u -> {
             List<GeoPoint> points = new ArrayList<>();
             for (JsonNode pt : u.path("path")) {
-                points.add(new GeoPoint(pt.get(1).asDouble(), pt.get(0).asDouble())); // the file stores [lon, lat]
+                points.add(new GeoPoint(pt.get(0).asDouble(), pt.get(1).asDouble())); // the file stores [lon, lat]
             }
             boolean loop = "LOOP".equalsIgnoreCase(u.path("eopMode").asText("LOOP"));
-            return new Route(points, loop ? Route.EndMode.LOOP : Route.EndMode.REVERSE);
+            return new Route(points, loop ? EopMode.LOOP : EopMode.REVERSE);
         });
     }
 

@@ -5,6 +5,7 @@ import io.mecmig.orchestrator.plan.AppProfile;
 import io.mecmig.orchestrator.plan.HandoverOutlook;
 import io.mecmig.orchestrator.plan.StrategyChoice;
 import io.mecmig.orchestrator.plan.StrategyChooser;
+import io.mecmig.orchestrator.plan.StrategyOption;
 import io.mecmig.orchestrator.plan.TimeWindow;
 import io.mecmig.orchestrator.predict.Forecast;
 import io.mecmig.orchestrator.predict.HandoverPredictor;
@@ -260,6 +261,8 @@ public final class Orchestrator {
         }
         p.prepared = true;
         p.preRelocation = e.took();
+        // Learnt now, not at the end of the move: the next decision (perhaps after this move fails) needs it.
+        option(p.strategy).ifPresent(o -> chooser.costs().learnPreRelocation(o, app, e.took()));
         if (p.relocateWhenReady) {
             p.relocating = true;
             return List.of(new Decision.Relocate(p.id, p.source, p.target, "target ready after " + secs(e.took())
@@ -271,8 +274,12 @@ public final class Orchestrator {
     /** An aborted migration's phase 1 still ran to its end on the hosts: its time tells what phase 1 costs here. */
     private void learnFromAborted(OrchestratorEvent.PreRelocationDone e) {
         records.stream().filter(r -> r.id().equals(e.migrationId()) && r.status() == MigrationRecord.Status.ABORTED)
-                .findFirst().flatMap(r -> chooser.options().stream().filter(o -> o.name().equals(r.strategy())).findFirst())
+                .findFirst().flatMap(r -> option(r.strategy()))
                 .ifPresent(option -> chooser.costs().learnPreRelocation(option, app, e.took()));
+    }
+
+    private Optional<StrategyOption> option(String strategy) {
+        return chooser.options().stream().filter(o -> o.name().equals(strategy)).findFirst();
     }
 
     private List<Decision> relocated(OrchestratorEvent.RelocationDone e) {
@@ -282,9 +289,7 @@ public final class Orchestrator {
         }
         records.add(new MigrationRecord(p.id, p.source, p.target, p.strategy, MigrationRecord.Status.COMPLETED,
                 p.decidedAt, p.lead, p.preRelocation, e.downtime(), e.statePreserved(), e.stateDetail()));
-        if (p.preRelocation != null) {
-            chooser.costs().learn(p.strategy, p.preRelocation, e.downtime());
-        }
+        option(p.strategy).ifPresent(o -> chooser.costs().learnDowntime(o, app, e.downtime()));
         servingHost = p.target;
         pending = null;
         return history.isEmpty() ? List.of() : observedAgain();

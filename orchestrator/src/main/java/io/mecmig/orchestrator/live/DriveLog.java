@@ -50,8 +50,10 @@ public final class DriveLog implements DriveListener {
                 + (r.downtime().ueObserved() == null ? "" : " (UE saw " + secs(r.downtime().ueObserved().longest()) + ")");
         String state = r.stateCheck() == null ? "not checked"
                 : (r.stateCheck().preserved() ? "kept" : "LOST") + " (" + r.stateCheck().detail() + ")";
-        line("MIGRATION    %s  %s -> %s  strategy %s  downtime %s  state %s  [%s]", migrationId, r.source(), r.target(),
-                r.strategy(), downtime, state, r.outcome());
+        String phases = (r.preRelocation() == null ? "" : "pre-relocation " + secs(r.preRelocation().duration()) + ", ")
+                + (r.relocation() == null ? "" : "relocation " + secs(r.relocation().duration()) + ", ");
+        line("MIGRATION    %s  %s -> %s  strategy %s  downtime %s  state %s  [%s; %s%d MB over the link]", migrationId,
+                r.source(), r.target(), r.strategy(), downtime, state, r.outcome(), phases, r.linkBytes() / 1_000_000);
     }
 
     @Override

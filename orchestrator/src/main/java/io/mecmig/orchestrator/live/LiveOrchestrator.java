@@ -61,6 +61,14 @@ public final class LiveOrchestrator {
     }
 
     /**
+     * Stops taking observations and starting migrations, at once and without waiting (thread-safe; a listener
+     * may call it): a migration decided from now on is aborted rather than started. {@link #finish} then winds up.
+     */
+    public void stopIntake() {
+        ending = true;
+    }
+
+    /**
      * Stops taking observations, aborts a migration that has not reached relocation, lets one in relocation
      * finish (up to {@code patience}), and returns the tally.
      */
@@ -82,17 +90,15 @@ public final class LiveOrchestrator {
     }
 
     private void decide() {
-        boolean wrappedUp = false;
         try {
             while (true) {
                 OrchestratorEvent e = events.poll(100, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     handle(e);
                 } else if (ending) {
-                    if (!wrappedUp) {
-                        dispatch(brain.wrapUp());
-                        wrappedUp = true;
-                    } else if (!brain.busy() && events.isEmpty()) {
+                    // Again on every idle turn: a relocation that ends now may have led to a new decision.
+                    dispatch(brain.wrapUp());
+                    if (!brain.busy() && events.isEmpty()) {
                         break;
                     }
                 }
@@ -124,7 +130,9 @@ public final class LiveOrchestrator {
             if (d instanceof Decision.Place p) {
                 worker.execute(() -> backend.place(p.host()));
             } else if (d instanceof Decision.PreRelocate p) {
-                worker.execute(() -> preRelocate(p));
+                if (!ending) { // at the end of a drive, wrapUp() aborts it: no need to move the app first
+                    worker.execute(() -> preRelocate(p));
+                }
             } else if (d instanceof Decision.Relocate r) {
                 worker.execute(() -> relocate(r));
             } else if (d instanceof Decision.Abort a) {

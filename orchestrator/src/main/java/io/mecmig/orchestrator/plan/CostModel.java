@@ -64,6 +64,15 @@ public final class CostModel {
         learn(strategy.name(), preRelocation, Duration.ofNanos(Math.round(down * 1e9)));
     }
 
+    /** Records a relocation's downtime alone (its phase 1 was learned when it ended). */
+    public void learnDowntime(StrategyOption strategy, AppProfile app, Duration downtime) {
+        Learned l = learned.get(strategy.name());
+        double pre = l != null ? l.preSeconds() : estimate(strategy, app).preRelocation().toNanos() / 1e9;
+        double down = downtime.toNanos() / 1e9;
+        learned.put(strategy.name(), l == null ? new Learned(pre, down, 1)
+                : new Learned(pre, mix(l.downSeconds(), down), l.runs()));
+    }
+
     private static double mix(double old, double newest) {
         return (1 - WEIGHT_OF_NEWEST) * old + WEIGHT_OF_NEWEST * newest;
     }

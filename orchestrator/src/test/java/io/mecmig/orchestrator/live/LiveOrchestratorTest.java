@@ -140,7 +140,7 @@ class LiveOrchestratorTest {
             log.summary(summary);
             String text = printed.toString(StandardCharsets.UTF_8);
             assertThat(text).contains("PLACE        app on meh-dst", "PRE-RELOCATE uspa-", "meh-dst -> meh-3  strategy fccp",
-                    "strategy fccp  downtime 0.050 s  state kept (counter continued)  [COMPLETED]",
+                    "strategy fccp  downtime 0.050 s  state kept (counter continued)  [COMPLETED; 0 MB over the link]",
                     "migrations done            " + summary.completed(), "state continuity           yes");
             assertThat(decisions.stream().filter(d -> d instanceof Decision.PreRelocate).map(Decision::reason).toList())
                     .anySatisfy(r -> assertThat(r).contains("predicts handover to meh-3"));

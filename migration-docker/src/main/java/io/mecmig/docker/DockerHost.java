@@ -393,6 +393,9 @@ public final class DockerHost implements Host {
             require(linkAddress, "linkAddress(\"10.77.0.x\")");
             require(workDir, "workDir(\"/var/lib/mecmig/" + name + "/work\")");
             require(linkAccess, "linkAccess(new LinkAccess(user, keyFile, knownHostsFile))");
+            io.mecmig.core.Names.requireHostAddress("service address of host '" + name + "'", serviceHost);
+            io.mecmig.core.Names.requireHostAddress("link address of host '" + name + "'", linkAddress);
+            HostPaths.requireAbsolute("work folder of host '" + name + "'", workDir);
             DockerHost host = new DockerHost(this, SshChannel.connect(sshTarget));
             host.ensureWorkDir();
             return host;

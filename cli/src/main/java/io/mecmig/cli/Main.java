@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TestbedCommand.class,
                 MigrateCommand.class,
                 RecoverCommand.class,
+                FaultsCommand.class,
                 ExperimentCommand.class,
                 ReportCommand.class,
                 DriveCommand.class,

@@ -9,10 +9,15 @@ import io.mecmig.core.RecoveryReport;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
 import io.mecmig.docker.catalog.AppCatalog;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedHost;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,8 +38,9 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--journal", description = "the journal folder (default: ${DEFAULT-VALUE})")
     Path journal = Journal.defaultLocation();
 
-    @Option(names = "--hosts", description = "the hosts file (default: ${DEFAULT-VALUE})")
-    Path hosts = MigrateCommand.DEFAULT_HOSTS;
+    @Option(names = "--hosts", description = "a hosts file (source.* and target.*) for hosts outside the testbed;"
+            + " without it, the testbed's hosts (brought back up if a daemon died)")
+    Path hosts;
 
     @Option(names = "--list", description = "only list the unfinished migrations; change nothing")
     boolean list;
@@ -51,17 +57,52 @@ final class RecoverCommand implements Callable<Integer> {
         if (list) {
             return 0;
         }
-        Properties file = readHosts(hosts);
-        try (DockerHost a = DockerHostConfig.from(file, "source.", hosts.toString()).connect();
-             DockerHost b = DockerHostConfig.from(file, "target.", hosts.toString()).connect()) {
-            Map<String, Host> byName = Map.of(a.name(), a, b.name(), b);
+        List<DockerHostConfig> configs = hosts == null ? testbedHosts() : fileHosts(hosts);
+        List<DockerHost> connected = new ArrayList<>();
+        try {
+            Map<String, Host> byName = new HashMap<>();
+            for (DockerHostConfig c : configs) {
+                DockerHost h = c.connect();
+                connected.add(h);
+                byName.put(h.name(), h);
+            }
             Map<String, AppSpec> apps = AppCatalog.keys().stream().map(AppCatalog::spec)
                     .collect(Collectors.toMap(AppSpec::container, Function.identity()));
-            List<RecoveryReport> reports = Recovery.of(j).hosts(byName::get).apps(apps::get).recoverAll();
+            List<RecoveryReport> reports = Recovery.of(j).hosts(name -> known(byName, name)).apps(apps::get)
+                    .recoverAll();
             reports.forEach(r -> System.out.println(r.describe()));
             boolean allServe = reports.stream().allMatch(r -> r.resolution() != RecoveryReport.Resolution.FAILED);
             return allServe ? 0 : 1;
+        } finally {
+            connected.forEach(DockerHost::close);
         }
+    }
+
+    private Host known(Map<String, Host> byName, String name) {
+        Host h = byName.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("the journal names host '" + name + "', which "
+                    + (hosts == null ? "the testbed does not have" : hosts + " does not describe")
+                    + ": pass --hosts FILE describing it (see DockerHostConfig)");
+        }
+        return h;
+    }
+
+    /** Every host of the testbed, each seeing the next one as its link peer; daemons that died come back up. */
+    private static List<DockerHostConfig> testbedHosts() {
+        TestbedConfig config = TestbedConfig.defaults();
+        List<TestbedHost> all = Testbed.local(config).up().hosts();
+        List<DockerHostConfig> configs = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            configs.add(TestbedDockerHosts.config(config, all.get(i), all.get((i + 1) % all.size())));
+        }
+        return configs;
+    }
+
+    private static List<DockerHostConfig> fileHosts(Path file) {
+        Properties p = readHosts(file);
+        return List.of(DockerHostConfig.from(p, "source.", file.toString()),
+                DockerHostConfig.from(p, "target.", file.toString()));
     }
 
     private static Properties readHosts(Path file) {

@@ -87,7 +87,7 @@ public final class FullSpStrategy implements Strategy {
                 api.create(container, name, exit);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long size = CheckpointSteps.folderSize(source, dir);
+            long size = CheckpointSteps.privateFolderSize(source, dir);
             if (exit) {
                 ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, name);
                 // Docker hides CRIU's statistics: its whole checkpoint call is the freeze as the app sees it.
@@ -107,7 +107,7 @@ public final class FullSpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String from = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
             String to = target.workFile(ctx.migrationId() + ".checkpoint");
-            target.exec(RemoteCommand.of("mkdir", "-p", to), CheckpointSteps.SHORT);
+            target.exec(RemoteCommand.privateFolders(to), CheckpointSteps.SHORT);
             long size = CheckpointSteps.folderSize(source, from);
             var t = RsyncTransfer.sync(source, from, target, to, "checkpoint " + name, size, ctx.link());
             ctx.transferred(t);
@@ -124,7 +124,7 @@ public final class FullSpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String dir = CheckpointSteps.checkpointDir(target, ctx.get(CriuKeys.TARGET_ID), FINAL);
             String parent = dir.substring(0, dir.lastIndexOf('/'));
-            target.exec(RemoteCommand.of("mkdir", "-p", parent).then(RemoteCommand.of("rm", "-rf", dir))
+            target.exec(RemoteCommand.privateFolders(parent).then(RemoteCommand.of("rm", "-rf", dir))
                     .then(RemoteCommand.of("mv", ctx.get(CriuKeys.TARGET_IMAGES), dir)), CheckpointSteps.SHORT);
         });
     }

@@ -33,7 +33,7 @@ final class LinkStream {
         List<String> ssh = new ArrayList<>(List.of("ssh"));
         ssh.addAll(from.linkAccess().sshOptions());
         ssh.add(from.linkAccess().user() + "@" + to.linkAddress());
-        ssh.add(receiver.line());
+        ssh.add(receiver.privately().line()); // the peer's sshd umask would leave received dumps 0644
         RemoteCommand line = new RemoteCommand("set -o pipefail 2>/dev/null; " + sender
                 .pipe(RemoteCommand.of("dd", "bs=1M", "iflag=fullblock"))
                 .pipe(RemoteCommand.of(ssh)).line());

@@ -93,6 +93,11 @@ public final class PageDeltaStrategy implements Strategy {
         return TMPFS + host.name() + "/" + ctx.app().container();
     }
 
+    /** The tmpfs folders down to the app's, 0700: dumps hold the app's whole memory. */
+    static RemoteCommand privateFolders(StepContext ctx, DockerHost host) {
+        return RemoteCommand.privateFolders(TMPFS, TMPFS + host.name(), folder(ctx, host));
+    }
+
     static String preDir(StepContext ctx, DockerHost host) {
         return folder(ctx, host) + "/pre";
     }
@@ -100,7 +105,8 @@ public final class PageDeltaStrategy implements Strategy {
     static Step preDump() {
         return Step.onSource("runc checkpoint --leave-running", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
-            source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)), CheckpointSteps.SHORT);
+            source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)).then(privateFolders(ctx, source)),
+                    CheckpointSteps.SHORT);
             RuncContainer runc = RuncContainer.locate(source, ctx.app().container());
             ctx.put(RUNC, runc);
             ctx.put(SOURCE_FINAL_DIR, CheckpointSteps.checkpointDir(source, runc.id(), FINAL));
@@ -127,7 +133,7 @@ public final class PageDeltaStrategy implements Strategy {
             String received = preDir(ctx, target);
             long size = CheckpointSteps.folderSize(source, pre);
             RemoteCommand receive = RemoteCommand.of("rm", "-rf", folder(ctx, target))
-                    .then(RemoteCommand.of("mkdir", "-p", received))
+                    .then(privateFolders(ctx, target)).then(RemoteCommand.privateFolders(received))
                     .then(RemoteCommand.of("tar", "-x", "-C", received));
             Transfer t = LinkStream.send(source, RemoteCommand.of("tar", "-c", "-C", pre, "--exclude", ".page-index", "."),
                     target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),

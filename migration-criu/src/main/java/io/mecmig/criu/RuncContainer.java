@@ -83,7 +83,7 @@ public record RuncContainer(DockerHost host, String id, String runcRoot) {
         }
         argv.addAll(List.of("--image-path", imagesDir, "--work-path", workDir, id));
         RemoteCommand line = RemoteCommand.of("rm", "-rf", imagesDir, workDir)
-                .then(RemoteCommand.of("mkdir", "-p", imagesDir, workDir))
+                .then(RemoteCommand.privateFolders(imagesDir, workDir))
                 .then(RemoteCommand.of(argv))
                 .then(RemoteCommand.of("base64", "-w0", workDir + "/stats-dump"))
                 .then(RemoteCommand.of("echo"))

@@ -12,17 +12,28 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where a host's dockerd listens, as the orchestrator reaches it ({@code unix:///run/.../docker.sock} or
- * {@code tcp://host:2375}), and as the host's own docker CLI reaches it ({@link #cliHost()}).
+ * Where a host's dockerd listens, as the orchestrator reaches it ({@code unix:///run/.../docker.sock},
+ * {@code tcp://host:2375}, or {@code ssh+unix:///run/.../docker.sock}: that socket on the host, reached through
+ * the host's SSH channel), and as the host's own docker CLI reaches it ({@link #cliHost()}).
  *
  * @param uri the Engine API endpoint
+ * @param onHost the same dockerd as seen from the host itself
  */
-public record DockerEndpoint(URI uri) {
+public record DockerEndpoint(URI uri, URI onHost) {
+
+    /** The scheme of a unix socket on the host, reached through the host's SSH channel. */
+    public static final String THROUGH_SSH = "ssh+unix";
+
+    /** An endpoint the orchestrator and the host both reach at {@code uri}. */
+    public DockerEndpoint(URI uri) {
+        this(uri, uri);
+    }
 
     public DockerEndpoint {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(onHost, "onHost");
         String scheme = String.valueOf(uri.getScheme());
-        if (scheme.equals("unix")) {
+        if (scheme.equals("unix") || scheme.equals(THROUGH_SSH)) {
             HostPaths.requireAbsolute("Docker socket path in '" + uri + "'", uri.getPath());
         } else if (scheme.equals("tcp")) {
             Names.requireHostAddress("Docker endpoint's host in '" + uri + "'", uri.getHost());
@@ -32,14 +43,14 @@ public record DockerEndpoint(URI uri) {
             }
         } else {
             throw new InvalidMigrationException("Docker endpoint '" + uri + "' has an unknown scheme: use"
-                    + " unix:///path/to/docker.sock or tcp://host:port");
+                    + " unix:///path/to/docker.sock, ssh+unix:///path/to/docker.sock or tcp://host:port");
         }
     }
 
     /**
-     * Parses {@code unix:///...} or {@code tcp://...}.
+     * Parses {@code unix:///...}, {@code ssh+unix:///...} or {@code tcp://...}.
      *
-     * @throws InvalidMigrationException when it is missing, not a URI, or neither
+     * @throws InvalidMigrationException when it is missing, not a URI, or none of these
      */
     public static DockerEndpoint of(String uri) {
         if (uri == null || uri.isBlank()) {
@@ -47,16 +58,28 @@ public record DockerEndpoint(URI uri) {
                     + " or tcp://host:port");
         }
         try {
-            return new DockerEndpoint(URI.create(uri));
+            DockerEndpoint checked = new DockerEndpoint(URI.create(uri));
+            return checked.throughSsh() ? new DockerEndpoint(checked.uri, URI.create("unix://" + checked.uri.getPath()))
+                    : checked;
         } catch (IllegalArgumentException e) {
             throw new InvalidMigrationException("Docker endpoint '" + uri + "' is not a URI (" + e.getMessage()
                     + "): write it as unix:///path/to/docker.sock or tcp://host:port");
         }
     }
 
+    /** Whether the orchestrator must reach this socket through the host's SSH channel. */
+    public boolean throughSsh() {
+        return THROUGH_SSH.equals(uri.getScheme());
+    }
+
+    /** This endpoint, reached at {@code local} (a tunnel's local end) by the orchestrator. */
+    public DockerEndpoint reachedAt(URI local) {
+        return new DockerEndpoint(local, onHost);
+    }
+
     /** The value for the docker CLI's {@code -H} option on the host itself. */
     public String cliHost() {
-        return uri.toString();
+        return onHost.toString();
     }
 
     /**
@@ -64,6 +87,10 @@ public record DockerEndpoint(URI uri) {
      * The caller closes it.
      */
     public DockerHttpClient httpClient() {
+        if (throughSsh()) {
+            throw new IllegalStateException(uri + " is reached through SSH: use the endpoint of the connected"
+                    + " DockerHost (DockerHost.endpoint()), which goes through its tunnel");
+        }
         return new ZerodepDockerHttpClient.Builder()
                 .dockerHost(uri)
                 .connectionTimeout(Duration.ofSeconds(5))

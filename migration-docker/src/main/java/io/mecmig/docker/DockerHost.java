@@ -16,6 +16,7 @@ import io.mecmig.core.ServiceAddress;
 import io.mecmig.docker.ssh.CommandResult;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.SshChannel;
+import io.mecmig.docker.ssh.SocketTunnel;
 import io.mecmig.docker.ssh.SshTarget;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,10 +57,13 @@ public final class DockerHost implements Host {
     private final LinkAccess linkAccess;
     private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
 
+    private final SocketTunnel tunnel;
+
     private DockerHost(Builder b, SshChannel ssh) {
         this.name = b.name;
-        this.endpoint = b.endpoint;
-        this.docker = b.endpoint.client();
+        this.tunnel = b.endpoint.throughSsh() ? SocketTunnel.toUnixSocket(ssh, b.endpoint.uri().getPath()) : null;
+        this.endpoint = tunnel == null ? b.endpoint : b.endpoint.reachedAt(tunnel.uri());
+        this.docker = endpoint.client();
         this.ssh = ssh;
         this.serviceHost = b.serviceHost;
         this.linkAddress = b.linkAddress;
@@ -147,9 +151,9 @@ public final class DockerHost implements Host {
         }
     }
 
-    /** Creates the work dir if needed. */
+    /** Creates the work dir if needed, mode 0700 (an existing one is tightened to 0700). */
     public void ensureWorkDir() {
-        exec(RemoteCommand.of("mkdir", "-p", workDir), SHORT);
+        exec(RemoteCommand.privateFolders(workDir), SHORT);
     }
 
     /** The container's inspect record with sizes (SizeRootFs is only filled when asked). */
@@ -326,6 +330,9 @@ public final class DockerHost implements Host {
 
     @Override
     public void close() {
+        if (tunnel != null) {
+            tunnel.close();
+        }
         ssh.close();
         try {
             docker.close();

@@ -33,6 +33,18 @@ class DockerHostConfigTest {
     }
 
     @Test
+    void aSocketThroughSshIsRunAsAUnixSocketOnTheHost() {
+        DockerEndpoint e = DockerEndpoint.of("ssh+unix:///run/mecmig/meh-dst/docker.sock");
+        assertThat(e.throughSsh()).isTrue();
+        assertThat(e.cliHost()).isEqualTo("unix:///run/mecmig/meh-dst/docker.sock");
+        assertThatThrownBy(e::httpClient).hasMessageContaining("DockerHost.endpoint()");
+        DockerEndpoint local = e.reachedAt(java.net.URI.create("tcp://127.0.0.1:40000"));
+        assertThat(local.throughSsh()).isFalse();
+        assertThat(local.cliHost()).isEqualTo("unix:///run/mecmig/meh-dst/docker.sock");
+        assertThatThrownBy(() -> DockerEndpoint.of("ssh+unix://relative")).hasMessageContaining("Docker socket path");
+    }
+
+    @Test
     void endpointsMustBeUnixOrTcp() {
         assertThat(DockerEndpoint.of("unix:///run/d.sock").cliHost()).isEqualTo("unix:///run/d.sock");
         assertThatThrownBy(() -> DockerEndpoint.of("http://x")).hasMessageContaining("unix://");

@@ -40,6 +40,27 @@ public record RemoteCommand(String line) {
         return new RemoteCommand(String.join(" ", quoted));
     }
 
+    /**
+     * {@code install -d -m 0700 dirs...}: creates the folders (parents too) or tightens existing ones, so that
+     * checkpoints, tarballs and volume archives inside are readable by their owner only.
+     */
+    public static RemoteCommand privateFolders(String... dirs) {
+        if (dirs.length == 0) {
+            throw new IllegalArgumentException("no folder to create");
+        }
+        List<String> argv = new ArrayList<>(List.of("install", "-d", "-m", "0700", "--"));
+        argv.addAll(List.of(dirs));
+        return of(argv);
+    }
+
+    /**
+     * {@code umask 077; this}: what the line creates is readable by its owner only. Every command of an
+     * {@link SshChannel} runs so; a line handed to another ssh (a receiver started from a peer) needs it too.
+     */
+    public RemoteCommand privately() {
+        return new RemoteCommand(SshChannel.UMASK + line);
+    }
+
     /** {@code this | next}. */
     public RemoteCommand pipe(RemoteCommand next) {
         return new RemoteCommand(line + " | " + next.line);

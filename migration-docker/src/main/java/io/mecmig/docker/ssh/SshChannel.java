@@ -19,12 +19,18 @@ import org.slf4j.LoggerFactory;
  * tar, scp, rsync, nc). The host key is checked against the pinned known_hosts file of the {@link SshTarget};
  * an unknown or changed key refuses the connection.
  *
+ * <p>Every command runs under {@value #UMASK}: what it creates on the host (tarballs, checkpoints, volume
+ * archives, received streams) is readable by the login user only, files 0600 and folders 0700, whatever
+ * umask the host's sshd gives its sessions. Archives unpacked by root keep the modes they carry.
+ *
  * <p>Thread-safe: every command runs on its own session, multiplexed over the one connection, so the engine
  * can run a listener on the target while it sends from the source.
  */
 public final class SshChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshChannel.class);
+    /** Put before every command line: files the command creates are private to the login user. */
+    static final String UMASK = "umask 077; ";
     /** Readers of remote output block; they get threads of their own, never the small common pool. */
     private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ssh-output");
@@ -99,10 +105,43 @@ public final class SshChannel implements AutoCloseable {
         LOG.debug("{}: {}", target.host(), command);
         try {
             Session session = client.startSession();
-            Session.Command cmd = session.exec(command.line());
+            Session.Command cmd = session.exec(UMASK + command.line());
             return new Running(command, session, cmd, System.nanoTime());
         } catch (IOException e) {
             throw new RemoteCommandException("cannot run `" + command + "` on " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts {@code command} as a raw byte stream: the caller writes its standard input and reads its standard
+     * output (for a tunnel), and closes it.
+     */
+    public RawStream openStream(RemoteCommand command) {
+        try {
+            Session session = client.startSession();
+            return new RawStream(session, session.exec(UMASK + command.line()));
+        } catch (IOException e) {
+            throw new RemoteCommandException("cannot run `" + command + "` on " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A remote command's standard input and output as streams; closing it hangs up on the command. */
+    public record RawStream(Session session, Session.Command command) implements AutoCloseable {
+        public java.io.OutputStream in() {
+            return command.getOutputStream();
+        }
+
+        public InputStream out() {
+            return command.getInputStream();
+        }
+
+        @Override
+        public void close() {
+            try {
+                session.close();
+            } catch (IOException e) {
+                LOG.debug("closing a raw stream: {}", e.toString());
+            }
         }
     }
 

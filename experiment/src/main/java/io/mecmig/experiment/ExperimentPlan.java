@@ -32,7 +32,7 @@ public record ExperimentPlan(List<String> apps, List<String> strategies, List<St
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
         rates.forEach(r -> LinkProfile.of(r, 0)); // fails early, naming the accepted forms
-        lossPercents.forEach(l -> new LinkProfile(1, l));
+        lossPercents.forEach(l -> new LinkProfile(0, l)); // validates the loss alone: rate 0 is unshaped
         if (lossPercents.isEmpty()) {
             throw new IllegalArgumentException("no packet loss value given: pass --loss 0 for an unspoiled link");
         }

@@ -107,7 +107,8 @@ final class CheckpointSteps {
     /**
      * Rollback: brings the source back from its final checkpoint when relocation froze and stopped it, so its
      * memory state is kept; then checks the state against the one read before the freeze. A source that never
-     * stopped is left as it is; one stopped without a checkpoint is started (and the loss is said).
+     * stopped is left as it is; one stopped without a checkpoint, or whose checkpoint cannot be restored (a dump
+     * cut short by a crash), is started plainly (and the loss is said).
      */
     static Step restoreSource() {
         return Step.onSource("restore source from its checkpoint", ctx -> {
@@ -124,6 +125,13 @@ final class CheckpointSteps {
             }
             try (CheckpointApi api = CheckpointApi.of(source)) {
                 api.startFrom(container, checkpoint.get());
+            } catch (RuntimeException unusable) {
+                // The dump never finished (the app crashed or was killed during it): a plain start keeps the
+                // app serving with its volumes; only what was in memory is gone, and the report says so.
+                source.start(container);
+                ctx.note("rollback: the source's checkpoint could not be restored (" + unusable.getMessage()
+                        + "); it was restarted from its image and volumes: its memory state is lost");
+                return;
             }
             checkRolledBackState(ctx);
         });

@@ -21,8 +21,7 @@ def digest(block):
 def index(base):
     table = {}
     for number, name in enumerate(pages_files(base)):
-        with open(os.path.join(base, name), "rb") as f:
-            data = f.read()
+        data = mapped(os.path.join(base, name))
         for block in range(len(data) // PAGE):
             table.setdefault(digest(data[block * PAGE:(block + 1) * PAGE]), (number, block))
     with open(os.path.join(base, ".page-index"), "wb") as f:
@@ -38,30 +37,38 @@ def load_index(base):
         return marshal.load(f)
 
 
+def mapped(path):
+    """The file's bytes without a copy (CRIU's page images are large; copying them costs the frozen app time)."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        return memoryview(mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)) if size else memoryview(b"")
+
+
 def make(base, new):
     table = load_index(base)
     out = sys.stdout.buffer
     out.write(MAGIC)
     literal = reused = 0
+    reference = struct.Struct("<cII").pack
     for name in sorted(os.listdir(new)):
         path = os.path.join(new, name)
         if not os.path.isfile(path) or name.startswith("."):
             continue
-        with open(path, "rb") as f:
-            data = f.read()
+        data = mapped(path)
         encoded = name.encode()
         if name.startswith("pages-") and name.endswith(".img") and len(data) % PAGE == 0:
             count = len(data) // PAGE
             out.write(b"P" + struct.pack("<HQ", len(encoded), count) + encoded)
+            find = table.get
             for block in range(count):
                 page = data[block * PAGE:(block + 1) * PAGE]
-                ref = table.get(digest(page))
+                ref = find(digest(page))
                 if ref is None:
                     out.write(b"L")
                     out.write(page)
                     literal += 1
                 else:
-                    out.write(b"R" + struct.pack("<II", ref[0], ref[1]))
+                    out.write(reference(b"R", ref[0], ref[1]))
                     reused += 1
         else:
             out.write(b"F" + struct.pack("<HQ", len(encoded), len(data)) + encoded)
@@ -81,11 +88,7 @@ def read_exactly(stream, size):
 
 def apply(base, out_dir):
     names = pages_files(base)
-    maps = []
-    for name in names:
-        f = open(os.path.join(base, name), "rb")
-        size = os.fstat(f.fileno()).st_size
-        maps.append(mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ) if size else b"")
+    maps = [mapped(os.path.join(base, name)) for name in names]
     stream = sys.stdin.buffer
     if read_exactly(stream, len(MAGIC)) != MAGIC:
         raise SystemExit("pagedelta: not a page delta stream")

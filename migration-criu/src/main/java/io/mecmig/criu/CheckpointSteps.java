@@ -88,6 +88,26 @@ final class CheckpointSteps {
         }).startsService();
     }
 
+    /**
+     * Reads the app's state, again and again until {@code timeout}: a restored app can be ready before it answers
+     * its state. CRIU brings established connections back closed (tcp-close), so ASW's memcached client must
+     * reconnect first, which spymemcached does after a back-off of a few seconds; its keys were never lost.
+     */
+    static Optional<AppState> readStateUntil(StepContext ctx, ServiceAddress address, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<AppState> state = ctx.app().stateProbe().read(address);
+        while (state.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CheckpointException("interrupted while reading the restored app's state", e);
+            }
+            state = ctx.app().stateProbe().read(address);
+        }
+        return state;
+    }
+
     /** Size in bytes of a folder on {@code host}. */
     /**
      * Makes a checkpoint Docker wrote (files 0644 under dockerd's umask) readable by root only, files 0600 and
@@ -145,12 +165,15 @@ final class CheckpointSteps {
         ServiceAddress address = ctx.source().serviceAddress(ctx.app());
         io.mecmig.core.Readiness.await(ctx.app().readiness(), address, ctx.app().readinessTimeout(),
                 Duration.ofMillis(10));
-        AppState after = ctx.app().stateProbe().read(address).orElseThrow(() ->
-                new CheckpointException("the restored source answers no state"));
+        long ready = System.nanoTime();
+        AppState after = readStateUntil(ctx, address, ctx.app().readinessTimeout()).orElseThrow(() ->
+                new CheckpointException("the restored source answered no state within "
+                        + ctx.app().readinessTimeout().toSeconds() + " s of being ready"));
         StateVerdict verdict = ctx.app().stateProbe().compare(before.get(), after);
         if (!verdict.preserved()) {
             throw new CheckpointException("the source restored from its checkpoint lost state: " + verdict.detail());
         }
-        ctx.note("rollback: source restored from its checkpoint, state kept (" + verdict.detail() + ")");
+        ctx.note(String.format(java.util.Locale.ROOT, "rollback: source restored from its checkpoint, state kept (%s;"
+                + " state answered %.2f s after readiness)", verdict.detail(), (System.nanoTime() - ready) / 1e9));
     }
 }

@@ -116,6 +116,25 @@ class FullStateMigrationIT {
         assertRolledBackWithState(app, () -> prepared.relocate());
     }
 
+    @Test
+    void aFailedRestoreOnTheTargetRollsBackToTheSourceRestoredFromItsCheckpoint() {
+        AppDeployment app = freshOnA("asw");
+        // Nothing else runs on the target, so that every image there can go.
+        b.docker().listContainersCmd().withShowAll(true).exec()
+                .forEach(c -> b.docker().removeContainerCmd(c.getId()).withForce(true).exec());
+        PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp").preRelocate();
+        try {
+            // Every image disappears from the target: creating the container there fails after the source froze.
+            b.docker().listImagesCmd().exec()
+                    .forEach(i -> b.docker().removeImageCmd(i.getId()).withForce(true).exec());
+        } catch (RuntimeException e) {
+            prepared.abort();
+            throw e;
+        }
+
+        assertRolledBackWithState(app, () -> prepared.relocate());
+    }
+
     private void assertRolledBackWithState(AppDeployment app, org.assertj.core.api.ThrowableAssert.ThrowingCallable relocate) {
         AppState before = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElse(null);
         assertThatThrownBy(relocate).isInstanceOf(StepFailedException.class).satisfies(e -> {

@@ -108,7 +108,6 @@ final class CheckpointSteps {
         return state;
     }
 
-    /** Size in bytes of a folder on {@code host}. */
     /**
      * Makes a checkpoint Docker wrote (files 0644 under dockerd's umask) readable by root only, files 0600 and
      * folders 0700, and returns its size; one round trip, as it runs while the app may be frozen.
@@ -119,6 +118,7 @@ final class CheckpointSteps {
         return Long.parseLong(out.strip().split("\\s+")[0]);
     }
 
+    /** Size in bytes of a folder on {@code host}. */
     static long folderSize(DockerHost host, String folder) {
         String out = host.exec(RemoteCommand.of("du", "-sb", folder), SHORT).stdout();
         return Long.parseLong(out.strip().split("\\s+")[0]);

@@ -4,6 +4,8 @@ import io.mecmig.experiment.ConsoleProgress;
 import io.mecmig.experiment.ExperimentPlan;
 import io.mecmig.experiment.ExperimentSummary;
 import io.mecmig.report.ReportFiles;
+import io.mecmig.testbed.Testbed;
+import io.mecmig.testbed.TestbedConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -88,11 +90,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The source host's Docker engine as the testbed's hosts file names it: the apps' images go there. */
+    /**
+     * The source host's Docker engine, where the runs start the apps and so where their images must be: as the
+     * hosts file names it, else the testbed's source host.
+     */
     private static Optional<String> sourceEngine() {
         Path hosts = ExperimentSessions.DEFAULT_HOSTS;
         if (!Files.isReadable(hosts)) {
-            return Optional.empty();
+            try {
+                return Optional.of(Testbed.local(TestbedConfig.defaults()).hosts().source().dockerUri().toString());
+            } catch (RuntimeException e) {
+                return Optional.empty(); // the testbed part already said what is wrong
+            }
         }
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(hosts)) {

@@ -47,6 +47,8 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // sshj logs every connection at INFO; keep what recover says readable.
+        System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", "warn");
         Journal j = Journal.at(journal);
         List<JournaledMigration> unfinished = j.unfinished();
         if (unfinished.isEmpty()) {

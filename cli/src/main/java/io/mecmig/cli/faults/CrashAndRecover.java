@@ -140,7 +140,8 @@ final class CrashAndRecover {
     }
 
     private static String lastLines(String text, int n) {
-        List<String> lines = text.strip().lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = text.strip().lines().filter(l -> !l.isBlank())
+                .filter(l -> !l.matches("^\\[[^]]*\\] (TRACE|DEBUG|INFO) .*")).toList(); // log lines, not results
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 

@@ -1,13 +1,15 @@
 # Page-level content delta of CRIU image folders; runs on the MEC hosts (python3 only, no modules beyond the stdlib).
 #   index BASE               hash every 4 KiB page of BASE/pages-*.img into BASE/.page-index
 #   make BASE NEW            write to stdout NEW as a delta against BASE: small files whole, pages either
-#                            as a reference to an identical page of BASE or as the page itself
+#                            as a run of identical pages of BASE (found by hash, extended by memcmp) or as
+#                            the page itself
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 import hashlib, marshal, mmap, os, struct, sys
 
 PAGE = 4096
-MAGIC = b"MECMIGPD1"
+MAGIC = b"MECMIGPD2"
+RUN = 64  # pages compared at once when extending a run of pages both dumps share
 
 
 def pages_files(folder):
@@ -44,12 +46,33 @@ def mapped(path):
         return memoryview(mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)) if size else memoryview(b"")
 
 
+def same_run(data, first, base, start, limit):
+    """How many pages from page `first` of data equal those from page `start` of base, at most `limit`: compared
+    in runs of RUN pages (one memcmp each) and page by page only where a run differs."""
+    length = 0
+    while length < limit:
+        chunk = min(RUN, limit - length)
+        a = (first + length) * PAGE
+        b = (start + length) * PAGE
+        if data[a:a + chunk * PAGE] == base[b:b + chunk * PAGE]:
+            length += chunk
+            continue
+        for _ in range(chunk):
+            a = (first + length) * PAGE
+            b = (start + length) * PAGE
+            if data[a:a + PAGE] != base[b:b + PAGE]:
+                return length
+            length += 1
+    return length
+
+
 def make(base, new):
     table = load_index(base)
+    bases = [mapped(os.path.join(base, name)) for name in pages_files(base)]
     out = sys.stdout.buffer
     out.write(MAGIC)
     literal = reused = 0
-    reference = struct.Struct("<cII").pack
+    copy = struct.Struct("<cIII").pack
     for name in sorted(os.listdir(new)):
         path = os.path.join(new, name)
         if not os.path.isfile(path) or name.startswith("."):
@@ -59,17 +82,24 @@ def make(base, new):
         if name.startswith("pages-") and name.endswith(".img") and len(data) % PAGE == 0:
             count = len(data) // PAGE
             out.write(b"P" + struct.pack("<HQ", len(encoded), count) + encoded)
-            find = table.get
-            for block in range(count):
+            block = 0
+            while block < count:
                 page = data[block * PAGE:(block + 1) * PAGE]
-                ref = find(digest(page))
+                ref = table.get(digest(page))
                 if ref is None:
                     out.write(b"L")
                     out.write(page)
                     literal += 1
-                else:
-                    out.write(reference(b"R", ref[0], ref[1]))
-                    reused += 1
+                    block += 1
+                    continue
+                # A page seen before usually starts a run of pages that follow each other in both dumps too.
+                number, start = ref
+                source = bases[number]
+                run = 1 + same_run(data, block + 1, source, start + 1,
+                                   min(count - block, len(source) // PAGE - start) - 1)
+                out.write(copy(b"C", number, start, run))
+                reused += run
+                block += run
         else:
             out.write(b"F" + struct.pack("<HQ", len(encoded), len(data)) + encoded)
             out.write(data)
@@ -105,13 +135,21 @@ def apply(base, out_dir):
             if kind == b"F":
                 f.write(read_exactly(stream, count))
                 continue
-            for _ in range(count):
+            written = 0
+            while written < count:
                 op = read_exactly(stream, 1)
                 if op == b"L":
                     f.write(read_exactly(stream, PAGE))
+                    written += 1
+                elif op == b"C":
+                    number, block, run = struct.unpack("<III", read_exactly(stream, 12))
+                    if number >= len(maps) or (block + run) * PAGE > len(maps[number]) or written + run > count:
+                        raise SystemExit("pagedelta: the delta refers to pages the base does not hold: is the"
+                                         " pre-relocation dump on this host complete?")
+                    f.write(maps[number][block * PAGE:(block + run) * PAGE])
+                    written += run
                 else:
-                    number, block = struct.unpack("<II", read_exactly(stream, 8))
-                    f.write(maps[number][block * PAGE:(block + 1) * PAGE])
+                    raise SystemExit("pagedelta: unknown operation in the stream: " + repr(op))
 
 
 if __name__ == "__main__":

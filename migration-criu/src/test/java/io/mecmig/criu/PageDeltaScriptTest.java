@@ -49,11 +49,40 @@ class PageDeltaScriptTest {
     }
 
     @Test
+    void pagesThatMovedAsARunTravelAsAReferenceToThatRun() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Path out = dir.resolve("out");
+        Random random = new Random(11);
+        byte[] pages = new byte[4096 * 300];
+        random.nextBytes(pages);
+        Files.write(base.resolve("pages-1.img"), pages);
+        // The heap grew by 3 new pages in front of it: every old page now sits 3 pages further on.
+        byte[] grown = new byte[pages.length + 4096 * 3];
+        random.nextBytes(grown);
+        System.arraycopy(pages, 0, grown, 4096 * 3, pages.length);
+        // and one page inside the old run changed
+        for (int i = 0; i < 4096; i++) {
+            grown[4096 * 200 + i] = (byte) random.nextInt();
+        }
+        Files.write(next.resolve("pages-1.img"), grown);
+
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+        run(PageDelta.apply(base.toString(), out.toString()).line(), delta, null);
+
+        assertThat(Files.readAllBytes(out.resolve("pages-1.img"))).isEqualTo(grown);
+        // 4 literal pages and two runs, not 296 page references.
+        assertThat(Files.size(delta)).isLessThan(4096 * 4 + 200).isGreaterThan(4096 * 4);
+    }
+
+    @Test
     void aCutStreamFailsTheApply() throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Files.write(base.resolve("pages-1.img"), new byte[4096]);
         Path cut = dir.resolve("cut.bin");
-        Files.write(cut, "MECMIGPD1P".getBytes());
+        Files.write(cut, "MECMIGPD2P".getBytes());
         Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), dir.resolve("o").toString()).line())
                 .redirectInput(cut.toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes());

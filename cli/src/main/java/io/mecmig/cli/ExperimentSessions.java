@@ -15,6 +15,7 @@ import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedException;
 import io.mecmig.testbed.TestbedHost;
 import io.mecmig.testbed.TestbedHosts;
+import io.mecmig.testbed.TestbedPlatform;
 import io.mecmig.testbed.TestbedStatus;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * Opens the testbed session the experiment runs on: the testbed's two hosts (or those a hosts file
@@ -43,11 +45,13 @@ final class ExperimentSessions {
         Testbed testbed = Testbed.local(TestbedConfig.defaults());
         Properties hosts;
         String origin;
-        String platformHost;
+        Supplier<TestbedPlatform> platform;
+        MecSandbox.Builder sandbox = MecSandbox.builder().ues(UeSelection.moving()).paused();
         if (Files.isReadable(hostsFile)) {
             hosts = read(hostsFile);
             origin = hostsFile.toString();
-            platformHost = hosts.getProperty("platformHost", "127.0.0.1");
+            String platformHost = hosts.getProperty("platformHost", "127.0.0.1");
+            platform = () -> TestbedPlatform.start(platformHost, TestbedPlatform.GATEWAY_PORT, sandbox);
         } else {
             Optional<String> unusable = upIfNeeded(testbed);
             if (unusable.isPresent()) {
@@ -59,18 +63,23 @@ final class ExperimentSessions {
             config(up.source(), up.target()).store(hosts, "source.");
             config(up.target(), up.source()).store(hosts, "target.");
             origin = "the testbed";
-            platformHost = up.source().gatewayAddress();
+            platform = () -> TestbedPlatform.start(up, sandbox);
         }
-        MecSandbox sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress("0.0.0.0").port(0)
-                .ues(UeSelection.moving()).paused().start();
-        String mecBaseUrl = "http://" + platformHost + ":" + sandbox.port() + "/sbx/";
+        // The apps reach the MEC APIs through the httpd gateway in front of the sandbox, as in the paper.
+        TestbedPlatform mec;
         try {
-            TestbedSession session = DockerTestbedSession.open(hosts, origin, mecBaseUrl,
-                    key -> image(hosts, key), new TestbedShaper(testbed), warmup,
-                    Optional.of(seconds -> sandbox.control().step(seconds)), machine);
-            return new SessionWithPlatform(session, sandbox);
+            mec = platform.get();
         } catch (RuntimeException e) {
-            sandbox.close();
+            return new UnavailableSession("the MEC platform (sandbox and httpd gateway) could not start: "
+                    + e.getMessage(), machine);
+        }
+        try {
+            TestbedSession session = DockerTestbedSession.open(hosts, origin, mec.mecBaseUrl(),
+                    key -> image(hosts, key), new TestbedShaper(testbed), warmup,
+                    Optional.of(seconds -> mec.sandbox().control().step(seconds)), machine);
+            return new SessionWithPlatform(session, mec);
+        } catch (RuntimeException e) {
+            mec.close();
             return new UnavailableSession("cannot connect to the hosts of " + origin + ": " + e.getMessage()
                     + " (sudo ./mecmig testbed status shows what is down)", machine);
         }

@@ -6,18 +6,18 @@ import io.mecmig.experiment.Cell;
 import io.mecmig.experiment.PreparedRun;
 import io.mecmig.experiment.RunKey;
 import io.mecmig.experiment.TestbedSession;
-import io.mecmig.sandbox.MecSandbox;
+import io.mecmig.testbed.TestbedPlatform;
 import java.util.Optional;
 
-/** A testbed session plus the MEC sandbox the experiment started for it, closed with it. */
+/** A testbed session plus the MEC platform (sandbox and gateway) the experiment started for it, closed with it. */
 final class SessionWithPlatform implements TestbedSession {
 
     private final TestbedSession session;
-    private final MecSandbox sandbox;
+    private final TestbedPlatform platform;
 
-    SessionWithPlatform(TestbedSession session, MecSandbox sandbox) {
+    SessionWithPlatform(TestbedSession session, TestbedPlatform platform) {
         this.session = session;
-        this.sandbox = sandbox;
+        this.platform = platform;
     }
 
     @Override
@@ -55,7 +55,7 @@ final class SessionWithPlatform implements TestbedSession {
         try {
             session.close();
         } finally {
-            sandbox.close();
+            platform.close();
         }
     }
 }

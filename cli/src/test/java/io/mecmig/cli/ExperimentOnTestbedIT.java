@@ -51,6 +51,10 @@ class ExperimentOnTestbedIT {
             assertThat(run.number(Figures.PRE_TRANSFER)).get().satisfies(v -> assertThat(v).isGreaterThan(0.0));
             assertThat(run.number(Figures.DOWNTIME_PAPER)).get().satisfies(v -> assertThat(v).isGreaterThan(0.0));
             assertThat(run.text(Figures.STATE_PRESERVED)).contains("true");
+            // USPA learns its zone from the Location API, which only the httpd gateway in front of the
+            // sandbox exposes to the hosts: a zone means the app's calls went through the gateway.
+            assertThat(run.migrationReport()).get().satisfies(r -> assertThat(r.stateCheck().before())
+                    .containsPattern("\"zone\":\"[^\"]+\""));
             // The tarball crossed a 100 Mbit/s link: it cannot have been faster than the rate allows.
             double floor = run.number(Figures.PRE_LINK_BYTES).orElseThrow() * 8 / 100e6;
             assertThat(run.number(Figures.PRE_TRANSFER).orElseThrow()).isGreaterThan(floor * 0.9);

@@ -11,6 +11,7 @@ import io.mecmig.experiment.Cell;
 import io.mecmig.experiment.PreparedRun;
 import io.mecmig.experiment.RunKey;
 import io.mecmig.experiment.TestbedSession;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class DockerTestbedSession implements TestbedSession {
     /**
      * @param source the host every run starts on
      * @param target the host every run moves to
-     * @param mecBaseUrl the MEC platform's URL as the apps' containers reach it (the gateway)
+     * @param mecBaseUrl the MEC platform's URL by the gateway's address, such as {@code http://10.77.1.1/sbx/}:
+     *     the apps use it by the name {@value AppCatalog#GATEWAY_NAME}, mapped to that address
      * @param imageFor the image an app (by key) runs from; empty for the catalog's default
      * @param shaper shapes the link between the hosts
      * @param warmup how long the app works on the source before each migration
@@ -149,11 +151,18 @@ public final class DockerTestbedSession implements TestbedSession {
     }
 
     private AppDeployment deployment(String key) {
-        // The image's default URL names the gateway on port 80; the embedded sandbox listens elsewhere, and a
-        // fast UE gives USPA zone changes and ASW visited zones during the warm-up.
-        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("MEC_BASE_URL", mecBaseUrl)
+        // The app reaches the gateway by name, as its image's default URL does; the catalog maps the name to
+        // the address (--add-host). A fast UE gives USPA zone changes and ASW visited zones during the warm-up.
+        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("MEC_BASE_URL", byGatewayName(mecBaseUrl))
                 .withEnv("UE_ADDRESS", FOLLOWED_UE);
         return imageFor.apply(key).map(app::withImage).orElse(app);
+    }
+
+    /** {@code http://10.77.1.1/sbx/} as {@code http://mec-gateway/sbx/}: the same URL, the host by its name. */
+    static String byGatewayName(String url) {
+        URI u = URI.create(url);
+        return u.getScheme() + "://" + AppCatalog.GATEWAY_NAME + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath());
     }
 
     private static String keyOf(PreparedRun run) {

@@ -18,6 +18,7 @@ import io.mecmig.orchestrator.Decision;
 import io.mecmig.orchestrator.DriveSummary;
 import io.mecmig.orchestrator.Orchestrator;
 import io.mecmig.orchestrator.OrchestratorBuilder;
+import io.mecmig.orchestrator.OrchestratorSettings;
 import io.mecmig.orchestrator.UeObservation;
 import io.mecmig.orchestrator.live.CoreMigrationBackend;
 import io.mecmig.orchestrator.live.DriveListener;
@@ -95,7 +96,8 @@ final class DriveCommand implements Callable<Integer> {
     @Option(names = "--hosts", description = "how many testbed hosts to use (default: all that are up)")
     Integer hostCount;
 
-    @Option(names = "--rate", description = "the link's rate as tc writes it (e.g. 100mbit), for the time budget; default unshaped")
+    @Option(names = "--rate", description = "the link's rate as tc writes it (e.g. 100mbit): the drive shapes the"
+            + " link to it for its run and plans with it (default unshaped)")
     String rate;
 
     @Option(names = "--strategies", split = ",", description = "the strategies the orchestrator may choose from"
@@ -105,8 +107,20 @@ final class DriveCommand implements Callable<Integer> {
     @Option(names = "--sandbox-port", defaultValue = "8086", description = "port of the embedded MEC sandbox (default ${DEFAULT-VALUE})")
     int sandboxPort;
 
-    @Option(names = "--image", description = "the apps' image (default: " + AppCatalog.DEFAULT_IMAGE + ")")
-    String image = AppCatalog.DEFAULT_IMAGE;
+    @Option(names = "--image", description = "the app's image, already on the first host (default: the app's own"
+            + " image, built or reused there); copied to every host that lacks it")
+    String image;
+
+    @Option(names = "--until-migrations", description = "end the drive as soon as this many migrations are done"
+            + " (default: drive for the whole --duration)")
+    Integer untilMigrations;
+
+    @Option(names = "--start-at", defaultValue = "0s", description = "mobility time to skip before the drive starts,"
+            + " to begin at another stretch of the UE's route: 150s, 2m (default ${DEFAULT-VALUE})")
+    String startAt;
+
+    /** The scenario's tick, one mobility second; {@link #skipMobility} moves the UEs by whole ticks. */
+    private static final double TICK_SECONDS = 1.0;
 
     @Override
     public Integer call() throws Exception {
@@ -117,11 +131,22 @@ final class DriveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("UE '" + ue + "' is not in the Monaco scenario: use one of "
                     + scenario.ueAddresses() + " (moving ones: 10.100.0.x fast, 10.10.0.x slow)");
         }
+        parseSpan(startAt); // a bad --start-at fails here, before the testbed is touched
+        if (untilMigrations != null && untilMigrations < 1) {
+            throw new IllegalArgumentException("--until-migrations " + untilMigrations + " ends the drive before it"
+                    + " starts: give 1 or more, or leave it out to drive for the whole --duration");
+        }
         TestbedHosts testbed = testbedHosts();
         List<String> hostNames = testbed.hosts().stream().map(TestbedHost::name).toList();
         PlacementMap map = placementMap(scenario, hostNames);
         LinkProfile link = rate == null ? LinkProfile.unshaped() : LinkProfile.of(rate, 0);
         DriveLog log = new DriveLog(System.out);
+        DriveImages images = new DriveImages(line -> log.note("%s", line));
+        if (image == null) {
+            image = images.appImageEverywhere(app, ProjectHome.path(), testbed);
+        } else {
+            images.copyEverywhere(image, null, testbed);
+        }
         DriveResult result = drive(scenario, testbed, map, link, length, log);
         log.summary(result.summary());
         System.out.println(result.continuityLine());
@@ -143,19 +168,36 @@ final class DriveCommand implements Callable<Integer> {
             if (appCounter == null) {
                 return "  zone changes (sandbox)    " + sandboxZoneChanges;
             }
+            String verdict = counterMatches() ? "state continuity holds"
+                    : summary.stateContinuity() ? "MISMATCH: the migrations kept USPA's counter, so it missed zone"
+                    + " changes made while it was down" : "MISMATCH: a migration lost USPA's state";
             return String.format(Locale.ROOT, "  USPA counter              %d, sandbox zone changes %d: %s", appCounter,
-                    sandboxZoneChanges, counterMatches() ? "state continuity holds" : "MISMATCH: state was lost");
+                    sandboxZoneChanges, verdict);
         }
     }
 
     /** Runs one drive; the testbed must be up with the apps' image on its hosts. */
     DriveResult drive(ScenarioFile scenario, TestbedHosts testbed, PlacementMap map, LinkProfile link, Duration length,
                       DriveLog log) throws InterruptedException {
+        // The time budget assumes this link: shape it so (a run before may have left another rate), and put
+        // back what was there afterwards.
+        TestbedShaper shaper = new TestbedShaper(Testbed.local(TestbedConfig.defaults().withHosts(testbed.hosts().size())));
+        shaper.shape(link);
+        try {
+            return driveOnLink(scenario, testbed, map, link, length, log);
+        } finally {
+            shaper.restore();
+        }
+    }
+
+    private DriveResult driveOnLink(ScenarioFile scenario, TestbedHosts testbed, PlacementMap map, LinkProfile link,
+                                    Duration length, DriveLog log) throws InterruptedException {
         try (MecSandbox sandbox = MecSandbox.builder().ues(UeSelection.named(List.of(ue))).timeScale(timeScale)
                 .sandboxName("sbx").bindAddress("0.0.0.0").port(sandboxPort).paused().start();
              TestbedDirectory hosts = new TestbedDirectory(testbed)) {
             String mecBaseUrl = "http://" + shareSandboxAddress(testbed) + ":" + sandbox.port() + "/sbx/";
-            AppDeployment deployment = AppCatalog.deployment(app, mecBaseUrl).withImage(image)
+            AppDeployment catalogued = AppCatalog.deployment(app, mecBaseUrl);
+            AppDeployment deployment = (image == null ? catalogued : catalogued.withImage(image))
                     .withEnv("MEC_BASE_URL", mecBaseUrl).withEnv("UE_ADDRESS", ue);
             for (String name : hosts.names()) {
                 DockerHost h = hosts.any(name);
@@ -164,6 +206,7 @@ final class DriveCommand implements Callable<Integer> {
                 }
                 AppPlacement.removeCopy(deployment, h);
             }
+            skipMobility(sandbox, log);
             AtomicLong zoneChanges = new AtomicLong();
             AtomicReference<String> lastZone = new AtomicReference<>();
             sandbox.control().addListener((snapshot, events) -> {
@@ -189,8 +232,17 @@ final class DriveCommand implements Callable<Integer> {
             Orchestrator brain = new OrchestratorBuilder(ue, AppProfile.typical(app, deployment.spec().needs()))
                     .placement(map).radioMap(scenario.radioMap()).route(scenario.route(ue).orElse(null))
                     .radios(scenario.radios(ue)).strategies(strategyOptions()).link(link.bitsPerSecond())
-                    .timeScale(timeScale).build();
-            LiveOrchestrator live = new LiveOrchestrator(brain, backend, new TrackingLog(log, servingHost, hosts, deployment)).start();
+                    .timeScale(timeScale).settings(OrchestratorSettings.ahead()).build();
+            CountDownLatch enough = new CountDownLatch(untilMigrations == null ? Integer.MAX_VALUE : untilMigrations);
+            AtomicReference<LiveOrchestrator> running = new AtomicReference<>();
+            LiveOrchestrator live = new LiveOrchestrator(brain, backend, new TrackingLog(log, servingHost, hosts,
+                    deployment, () -> {
+                        enough.countDown();
+                        if (enough.getCount() == 0) {
+                            running.get().stopIntake(); // before the next migration starts
+                        }
+                    })).start();
+            running.set(live);
             LocationClient api = new LocationClient(sandbox.locationUrl());
             DriveSummary summary;
             try (UeFollower follower = new UeFollower(api, ue, Duration.ofMillis(100), live::accept)) {
@@ -204,16 +256,24 @@ final class DriveCommand implements Callable<Integer> {
                         app, servingHost.get(), timeScale, map.hosts().size() + " hosts,", map.label(), map.hosts(),
                         duration);
                 sandbox.control().start();
-                Thread.sleep(length.toMillis());
+                long t0 = System.nanoTime();
+                boolean early = untilMigrations != null && enough.await(length.toMillis(), TimeUnit.MILLISECONDS);
+                if (!early) {
+                    Thread.sleep(Math.max(0, length.toMillis() - (System.nanoTime() - t0) / 1_000_000));
+                }
                 sandbox.control().pause();
-                log.note("mobility stopped after %s; %d zone changes; %d Location API notifications", duration,
+                String drove = String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - t0) / 1e9);
+                if (early) {
+                    log.note("%d migrations done: the drive ends early, after %s", untilMigrations, drove);
+                }
+                log.note("mobility stopped after %s; %d zone changes; %d Location API notifications", drove,
                         zoneChanges.get(), follower.notifications());
             }
             summary = live.finish(Duration.ofMinutes(2));
             Long counter = null;
             if ("uspa".equals(deployment.key())) {
-                Thread.sleep(1_000); // two USPA polls: the counter has seen the last zone
-                counter = readCounter(hosts.any(servingHost.get()).serviceAddress(deployment.spec()));
+                String lastZoneOfUe = sandbox.control().ue(ue).map(u -> u.zoneId()).orElse(lastZone.get());
+                counter = readCounter(hosts.any(servingHost.get()).serviceAddress(deployment.spec()), lastZoneOfUe);
             }
             return new DriveResult(summary, zoneChanges.get(), counter);
         }
@@ -235,7 +295,7 @@ final class DriveCommand implements Callable<Integer> {
 
     /** Keeps track of where the app serves while printing the log. */
     private record TrackingLog(DriveLog log, AtomicReference<String> servingHost, TestbedDirectory hosts,
-                               AppDeployment deployment) implements DriveListener {
+                               AppDeployment deployment, Runnable onCompleted) implements DriveListener {
         @Override
         public void onHandover(UeObservation before, UeObservation now) {
             log.onHandover(before, now);
@@ -253,6 +313,7 @@ final class DriveCommand implements Callable<Integer> {
                 servingHost.set(report.target());
                 // The stopped copy left on the old host would block the app's return there later.
                 AppPlacement.removeCopy(deployment, hosts.any(report.source()));
+                onCompleted.run();
             }
         }
 
@@ -262,9 +323,15 @@ final class DriveCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The strategies given, or every one available but SFP for USPA and ASW: SFP's imported image has no ENV,
+     * so USPA no longer finds its state on the volume and ASW its memcached (the paper's Table IV; only BA runs
+     * after SFP, with its CMD given back by hand). The strategies do not declare that, so the drive knows it.
+     */
     private List<StrategyOption> strategyOptions() {
         if (strategies == null || strategies.isEmpty()) {
-            return StrategyOption.available();
+            return StrategyOption.available().stream().filter(o -> "ba".equals(app) || !"sfp".equals(o.name()))
+                    .toList();
         }
         return strategies.stream().map(name -> StrategyOption.of(Strategies.named(name.trim()))).toList();
     }
@@ -296,21 +363,57 @@ final class DriveCommand implements Callable<Integer> {
         return PlacementMap.roundRobin(mode, keys, hostNames);
     }
 
-    private static Long readCounter(ServiceAddress app) {
-        try {
-            HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.http("/state"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode state = new ObjectMapper().readTree(res.body());
-            return state.path("counter").asLong();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read USPA's state at " + app + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading USPA's state", e);
+    /**
+     * Moves the paused sandbox's UEs on by {@code --start-at} of mobility time, before anyone follows them: the
+     * drive then starts at that stretch of the route.
+     */
+    private void skipMobility(MecSandbox sandbox, DriveLog log) {
+        Duration skip = parseSpan(startAt);
+        int ticks = (int) Math.round(skip.toMillis() / 1000.0 / TICK_SECONDS);
+        if (ticks > 0) {
+            sandbox.control().step(ticks);
+            log.note("skipped %d s of mobility: UE %s starts at %s", ticks,
+                    ue, sandbox.control().ue(ue).map(u -> u.poaId() + " in " + u.zoneId()).orElse("no coverage"));
+        }
+    }
+
+    /**
+     * USPA's counter once it has seen the UE's last zone (it polls every 200 ms; after a late relocation it may
+     * still be starting): the exact count to hold against the sandbox's, not a count from a moment too early.
+     */
+    private static Long readCounter(ServiceAddress app, String lastZone) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String problem = "no answer";
+        while (true) {
+            try {
+                HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.http("/state"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode state = new ObjectMapper().readTree(res.body());
+                if (res.statusCode() == 200 && (lastZone == null || lastZone.equals(state.path("zone").asText()))) {
+                    return state.path("counter").asLong();
+                }
+                problem = "HTTP " + res.statusCode() + ", state " + res.body();
+            } catch (IOException e) {
+                problem = e.getMessage();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("USPA at " + app + " did not report the UE's last zone " + lastZone
+                        + " within 20 s (" + problem + "): check its log (docker logs mec-uspa)");
+            }
+            Thread.sleep(200);
         }
     }
 
     static Duration parseDuration(String text) {
+        Duration d = parseSpan(text);
+        if (d.toMillis() < 1_000) {
+            throw new IllegalArgumentException("duration " + text + " is too short for a drive: give at least 1s");
+        }
+        return d;
+    }
+
+    /** {@code text} as a duration ({@code 90s}, {@code 10m}, {@code 1h}); zero is allowed. */
+    static Duration parseSpan(String text) {
         Matcher m = DURATION.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("duration '" + text + "' is not understood: write it as 90s, 10m or 1h");
@@ -323,9 +426,6 @@ final class DriveCommand implements Callable<Integer> {
             case "h" -> v * 3_600_000;
             default -> v * 1_000;
         };
-        if (millis < 1_000) {
-            throw new IllegalArgumentException("duration " + text + " is too short for a drive: give at least 1s");
-        }
         return Duration.ofMillis((long) millis);
     }
 

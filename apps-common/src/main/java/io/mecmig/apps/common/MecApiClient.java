@@ -24,14 +24,30 @@ public final class MecApiClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpUrl base; // null when the configured URL does not parse: every call then says so
-    private final OkHttpClient http;
+    private Wiring wiring; // built at the first call, guarded by this
 
-    /** A client for the MEC APIs under {@code baseUrl} (e.g. {@code http://mec-gateway/sbx/}). */
+    /**
+     * A client for the MEC APIs under {@code baseUrl} (e.g. {@code http://mec-gateway/sbx/}). The HTTP client is
+     * built at the first call, on the caller's thread: okhttp and its Kotlin runtime are hundreds of classes, and
+     * an app that answers {@code /health} before its first MEC call is ready that much sooner after a restart.
+     */
     public MecApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.base = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = new OkHttpClient.Builder()
+    }
+
+    /** The parsed base URL (null when it does not parse: every call then says so) and the HTTP client. */
+    private record Wiring(HttpUrl base, OkHttpClient http) {
+    }
+
+    private synchronized Wiring wiring() {
+        if (wiring == null) {
+            wiring = new Wiring(HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), newHttpClient());
+        }
+        return wiring;
+    }
+
+    private static OkHttpClient newHttpClient() {
+        return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofMillis(500))
                 .readTimeout(Duration.ofSeconds(1))
                 .callTimeout(Duration.ofMillis(1500))
@@ -54,9 +70,10 @@ public final class MecApiClient implements AutoCloseable {
      * @throws MecApiException when the URL is invalid, the API is unreachable or answers an error
      */
     public Optional<JsonNode> get(String relativePath, Map<String, String> query) {
-        HttpUrl url = url(relativePath, query);
+        Wiring w = wiring();
+        HttpUrl url = url(w.base(), relativePath, query);
         Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = w.http().newCall(request).execute()) {
             if (response.code() == 404) {
                 return Optional.empty();
             }
@@ -73,7 +90,7 @@ public final class MecApiClient implements AutoCloseable {
         }
     }
 
-    private HttpUrl url(String relativePath, Map<String, String> query) {
+    private HttpUrl url(HttpUrl base, String relativePath, Map<String, String> query) {
         if (base == null) {
             throw new MecApiException(AppConfig.MEC_BASE_URL + "='" + baseUrl + "' is not an http(s) URL: set it to e.g. "
                     + AppConfig.DEFAULT_MEC_BASE_URL);
@@ -96,8 +113,10 @@ public final class MecApiClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    public synchronized void close() {
+        if (wiring != null) {
+            wiring.http().dispatcher().executorService().shutdown();
+            wiring.http().connectionPool().evictAll();
+        }
     }
 }

@@ -198,7 +198,7 @@ final class DriveCommand implements Callable<Integer> {
             String mecBaseUrl = "http://" + shareSandboxAddress(testbed) + ":" + sandbox.port() + "/sbx/";
             AppDeployment catalogued = AppCatalog.deployment(app, mecBaseUrl);
             AppDeployment deployment = (image == null ? catalogued : catalogued.withImage(image))
-                    .withEnv("MEC_BASE_URL", mecBaseUrl).withEnv("UE_ADDRESS", ue);
+                    .withEnv("UE_ADDRESS", ue);
             for (String name : hosts.names()) {
                 DockerHost h = hosts.any(name);
                 if (h.isRunning(deployment.spec().container())) {

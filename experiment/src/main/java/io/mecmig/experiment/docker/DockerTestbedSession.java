@@ -11,7 +11,6 @@ import io.mecmig.experiment.Cell;
 import io.mecmig.experiment.PreparedRun;
 import io.mecmig.experiment.RunKey;
 import io.mecmig.experiment.TestbedSession;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -152,17 +151,10 @@ public final class DockerTestbedSession implements TestbedSession {
 
     private AppDeployment deployment(String key) {
         // The app reaches the gateway by name, as its image's default URL does; the catalog maps the name to
-        // the address (--add-host). A fast UE gives USPA zone changes and ASW visited zones during the warm-up.
-        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("MEC_BASE_URL", byGatewayName(mecBaseUrl))
-                .withEnv("UE_ADDRESS", FOLLOWED_UE);
+        // the address (--add-host) and keeps the URL's port and path. A fast UE gives USPA zone changes and ASW
+        // visited zones during the warm-up.
+        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("UE_ADDRESS", FOLLOWED_UE);
         return imageFor.apply(key).map(app::withImage).orElse(app);
-    }
-
-    /** {@code http://10.77.1.1/sbx/} as {@code http://mec-gateway/sbx/}: the same URL, the host by its name. */
-    static String byGatewayName(String url) {
-        URI u = URI.create(url);
-        return u.getScheme() + "://" + AppCatalog.GATEWAY_NAME + (u.getPort() < 0 ? "" : ":" + u.getPort())
-                + (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath());
     }
 
     private static String keyOf(PreparedRun run) {

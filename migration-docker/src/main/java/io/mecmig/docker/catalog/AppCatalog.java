@@ -50,36 +50,55 @@ public final class AppCatalog {
     }
 
     /**
-     * The app called {@code key}, run from its image's {@code latest} tag, reaching the MEC gateway at
-     * {@code gatewayAddress} (as the app's host sees it) under the name {@value #GATEWAY_NAME}. A URL such as
-     * {@code http://10.77.1.1/sbx/} is accepted too: its host is the gateway's address.
+     * The app called {@code key}, run from its image's {@code latest} tag, reaching the MEC APIs at
+     * {@code mecBaseUrl} as the app's host sees them, for example {@code http://10.77.1.1:8085/sbx/}: the URL's
+     * host is mapped to the name {@value #GATEWAY_NAME} in the container ({@code --add-host}), and the app's
+     * {@code MEC_BASE_URL} is the same URL with that name as its host (scheme, port and path kept). A bare
+     * address such as {@code 10.77.1.1} maps the name only, and the app keeps its image's default URL
+     * ({@value io.mecmig.images.AppImages#DEFAULT_MEC_BASE_URL}, port 80).
      *
-     * @throws InvalidMigrationException for an unknown key, listing the known ones
+     * @throws InvalidMigrationException for an unknown key, listing the known ones, or a URL without a host
      */
-    public static AppDeployment deployment(String key, String gatewayAddress) {
+    public static AppDeployment deployment(String key, String mecBaseUrl) {
         String k = key == null ? "" : key.toLowerCase(Locale.ROOT);
-        List<String> hosts = List.of(GATEWAY_NAME + ":" + hostOf(gatewayAddress));
+        MecEndpoint mec = MecEndpoint.of(mecBaseUrl);
+        List<String> hosts = List.of(GATEWAY_NAME + ":" + mec.address());
+        List<String> env = mec.appUrl().map(url -> List.of("MEC_BASE_URL=" + url)).orElse(List.of());
         return switch (k) {
-            case "ba" -> new AppDeployment(k, ba(), AppImages.ba().latest(), List.of(), Map.of(), hosts, 18081);
-            case "uspa" -> new AppDeployment(k, uspa(), AppImages.uspa().latest(), List.of(),
+            case "ba" -> new AppDeployment(k, ba(), AppImages.ba().latest(), env, Map.of(), hosts, 18081);
+            case "uspa" -> new AppDeployment(k, uspa(), AppImages.uspa().latest(), env,
                     Map.of(USPA_VOLUME, AppImages.USPA_VOLUME), hosts, 18082);
-            case "asw" -> new AppDeployment(k, asw(), AppImages.asw().latest(), List.of(), Map.of(), hosts, 18083);
+            case "asw" -> new AppDeployment(k, asw(), AppImages.asw().latest(), env, Map.of(), hosts, 18083);
             default -> throw new InvalidMigrationException("unknown app '" + key + "': use one of " + keys());
         };
     }
 
-    private static String hostOf(String addressOrUrl) {
-        if (addressOrUrl != null && addressOrUrl.contains("://")) {
-            String host = java.net.URI.create(addressOrUrl).getHost();
-            if (host == null) {
-                throw new InvalidMigrationException("no host in the gateway URL '" + addressOrUrl + "': give its IP address");
+    /** Where the MEC APIs are: the address the gateway name maps to, and the URL the app uses, if one was given. */
+    private record MecEndpoint(String address, java.util.Optional<String> appUrl) {
+
+        static MecEndpoint of(String addressOrUrl) {
+            if (addressOrUrl == null || addressOrUrl.isBlank()) {
+                throw new InvalidMigrationException("no MEC base URL given: pass the URL the app's host reaches the"
+                        + " MEC APIs at, for example http://10.77.1.1:8085/sbx/ (or only its IP address for port 80)");
             }
-            return host;
+            if (!addressOrUrl.contains("://")) {
+                return new MecEndpoint(addressOrUrl, java.util.Optional.empty());
+            }
+            java.net.URI url;
+            try {
+                url = new java.net.URI(addressOrUrl);
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidMigrationException("the MEC base URL '" + addressOrUrl + "' does not parse ("
+                        + e.getReason() + "): give it as http://ADDRESS:PORT/sbx/");
+            }
+            if (url.getHost() == null) {
+                throw new InvalidMigrationException("no host in the MEC base URL '" + addressOrUrl
+                        + "': give it as http://ADDRESS:PORT/sbx/");
+            }
+            String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            return new MecEndpoint(url.getHost(), java.util.Optional.of(url.getScheme() + "://" + GATEWAY_NAME + port + path));
         }
-        if (addressOrUrl == null || addressOrUrl.isBlank()) {
-            throw new InvalidMigrationException("no gateway address given: pass the IP the app's host reaches the gateway at");
-        }
-        return addressOrUrl;
     }
 
     /** The {@link AppSpec} of {@code key}. */

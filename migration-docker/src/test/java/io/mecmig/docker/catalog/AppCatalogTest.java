@@ -36,6 +36,25 @@ class AppCatalogTest {
     }
 
     @Test
+    void aMecBaseUrlBecomesTheAppsUrlByTheGatewayNameWithItsPortAndPath() {
+        AppDeployment asw = AppCatalog.deployment("asw", "http://10.77.2.1:8085/sbx/");
+        assertThat(asw.extraHosts()).containsExactly("mec-gateway:10.77.2.1");
+        assertThat(asw.env()).containsExactly("MEC_BASE_URL=http://mec-gateway:8085/sbx/");
+        assertThat(asw.launch().env()).containsExactly("MEC_BASE_URL=http://mec-gateway:8085/sbx/");
+        assertThat(AppCatalog.deployment("ba", "http://10.77.2.1").env()).containsExactly("MEC_BASE_URL=http://mec-gateway/");
+        // A bare address keeps the image's own URL (port 80).
+        assertThat(AppCatalog.deployment("ba", "10.77.1.1").env()).isEmpty();
+    }
+
+    @Test
+    void aMecBaseUrlWithoutAHostOrNoneAtAllSaysHowToGiveIt() {
+        assertThatThrownBy(() -> AppCatalog.deployment("ba", "http:///sbx/")).isInstanceOf(InvalidMigrationException.class)
+                .hasMessageContaining("no host").hasMessageContaining("http://ADDRESS:PORT/sbx/");
+        assertThatThrownBy(() -> AppCatalog.deployment("ba", " ")).isInstanceOf(InvalidMigrationException.class)
+                .hasMessageContaining("no MEC base URL");
+    }
+
+    @Test
     void unknownAppNamesTheKnownOnes() {
         assertThatThrownBy(() -> AppCatalog.spec("nope")).isInstanceOf(InvalidMigrationException.class)
                 .hasMessageContaining("ba").hasMessageContaining("uspa").hasMessageContaining("asw");

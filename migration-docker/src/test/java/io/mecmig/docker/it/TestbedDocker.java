@@ -71,9 +71,8 @@ public final class TestbedDocker implements AutoCloseable {
 
     /** The app, its image built (or reused) in the source's engine, deployed fresh on the source. */
     public AppDeployment deployFresh(String key) {
-        AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key, hosts.source().gatewayAddress())
-                .withEnv("MEC_BASE_URL", "http://" + io.mecmig.docker.catalog.AppCatalog.GATEWAY_NAME + ":"
-                        + platform().port() + "/sbx/")
+        AppDeployment app = io.mecmig.docker.catalog.AppCatalog.deployment(key,
+                        "http://" + hosts.source().gatewayAddress() + ":" + platform().port() + "/sbx/")
                 .withEnv("UE_ADDRESS", UE);
         if (!BUILT.contains(key)) { // once per test run: checking an image's inputs takes seconds
             try (ImageBuilder builder = ImageBuilder.on(hosts.source().dockerUri())

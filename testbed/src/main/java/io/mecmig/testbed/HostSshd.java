@@ -53,11 +53,14 @@ final class HostSshd {
         }
     }
 
-    /** Writes the config and starts sshd unless it answers already. */
+    /**
+     * Writes the config and starts sshd unless it answers already with that config (an sshd started from an
+     * older config is restarted: it reads its config only when it starts).
+     */
     boolean startIfNeeded(SshKeys keys) {
         keys.ensureKey(files.sshHostKey(), "mecmig-" + plan.name());
-        writeConfig(keys);
-        if (answering()) {
+        boolean changed = writeConfig(keys);
+        if (!changed && answering()) {
             return false;
         }
         Pids.live(files.sshdPidFile(), files.sshdConfig().toString()).ifPresent(p -> Pids.stop(p, Duration.ofSeconds(5)));
@@ -82,11 +85,17 @@ final class HostSshd {
         return true;
     }
 
+    /** The home of logins to this host: commands start there with no shell start-up files of the machine's root. */
+    Path home() {
+        return files.stateDir().resolve("home");
+    }
+
     void stop() {
         Pids.live(files.sshdPidFile(), files.sshdConfig().toString()).ifPresent(p -> Pids.stop(p, Duration.ofSeconds(5)));
     }
 
-    private void writeConfig(SshKeys keys) {
+    /** Writes the config; true if it differs from the one already there. */
+    private boolean writeConfig(SshKeys keys) {
         StringBuilder config = new StringBuilder("# sshd of the mecmig testbed host " + plan.name() + "\n");
         config.append("Port ").append(PORT).append('\n');
         listenAddresses.forEach(a -> config.append("ListenAddress ").append(a).append('\n'));
@@ -100,10 +109,20 @@ final class HostSshd {
                 .append("UsePAM no\n")
                 .append("PrintMotd no\n")
                 .append("AcceptEnv LANG LC_*\n")
+                // Commands run as `$SHELL -c`, and bash reads ~/.bashrc when sshd starts it: the machine's own
+                // root dotfiles (pyenv, cargo...) would cost every command, scp and nc seconds. A host of its own
+                // has its own home; an empty one here.
+                .append("SetEnv HOME=").append(home()).append('\n')
                 .append("Subsystem sftp internal-sftp\n");
         try {
             Files.createDirectories(files.sshDir());
-            Files.writeString(files.sshdConfig(), config.toString());
+            Files.createDirectories(home());
+            String text = config.toString();
+            boolean changed = !Files.exists(files.sshdConfig()) || !Files.readString(files.sshdConfig()).equals(text);
+            if (changed) {
+                Files.writeString(files.sshdConfig(), text);
+            }
+            return changed;
         } catch (IOException e) {
             throw new TestbedException("cannot write " + files.sshdConfig() + ": " + e.getMessage());
         }

@@ -13,8 +13,12 @@ import java.util.List;
  */
 final class JavaRuntime {
 
-    /** Modules the apps load: okhttp/okio and spymemcached log through java.logging, spymemcached needs naming + sasl. */
-    static final List<String> MODULES = List.of("java.base", "java.logging", "java.naming", "java.security.sasl");
+    /**
+     * Modules the apps load: okhttp/okio and spymemcached log through java.logging, spymemcached needs naming + sasl,
+     * and the apps' status server is the JDK's jdk.httpserver.
+     */
+    static final List<String> MODULES = List.of("java.base", "java.logging", "java.naming", "java.security.sasl",
+            "jdk.httpserver");
 
     private JavaRuntime() {
     }

@@ -41,7 +41,7 @@ public final class AswApp implements AutoCloseable {
             throw new UncheckedIOException("bad " + AppConfig.MEMCACHED + "='" + config.memcached() + "': use host:port", e);
         }
         this.loop = new PollLoop("asw", this::poll);
-        this.server = StatusServer.start("asw", config.statusPort(), this::health, this::state, routes -> { });
+        this.server = StatusServer.start("asw", config.statusPort(), this::health, this::state, Map.of());
         loop.start(config.pollInterval());
         LOG.info("ASW following UE {} through {}; zones go to memcached at {}", config.ueAddress().orElse("(first user)"),
                 config.mecBaseUrl(), config.memcached());

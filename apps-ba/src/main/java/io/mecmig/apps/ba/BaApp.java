@@ -38,7 +38,7 @@ public final class BaApp implements AutoCloseable {
     private BaApp(AppConfig config) {
         this.mec = new MecApiClient(config.mecBaseUrl());
         this.loop = new PollLoop("ba", this::poll);
-        this.server = StatusServer.start("ba", config.statusPort(), this::health, this::state, routes -> { });
+        this.server = StatusServer.start("ba", config.statusPort(), this::health, this::state, Map.of());
         loop.start(config.pollInterval());
         LOG.info("BA polling {}{} every {} ms; status on port {}", config.mecBaseUrl(), RAB_INFO_PATH,
                 config.pollInterval().toMillis(), server.port());

@@ -1,67 +1,148 @@
 package io.mecmig.apps.common;
 
-import io.javalin.Javalin;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server every app runs on a port of its own: {@code GET /health} (is the app ready, plus a few facts
  * about its MEC connection) and {@code GET /state} (the app's state as JSON), and any app-specific routes.
  * Tests, the downtime probe and the viability check read these two endpoints.
+ *
+ * <p>It is the JDK's own HTTP server: an app restarted on another host answers {@code /health} as soon as its
+ * JVM is up, without loading a web framework first (the readiness of a migrated app is most of its downtime).
  */
 public final class StatusServer implements AutoCloseable {
 
-    private final Javalin javalin;
+    /** An app-specific route: its JSON answer to a GET or POST, from the request's query parameters. */
+    @FunctionalInterface
+    public interface Route {
+        Object answer(Map<String, String> query);
+    }
 
-    private StatusServer(Javalin javalin) {
-        this.javalin = javalin;
+    private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private StatusServer(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
     }
 
     /**
-     * Starts the server.
+     * Starts the server on every address of the host.
      *
      * @param app    app name reported by {@code /health}
      * @param port   port to listen on (0 picks a free one)
      * @param health facts added to the {@code /health} answer (e.g. whether the MEC API answers)
      * @param state  the app's state, serialized as JSON by {@code /state}
-     * @param routes app-specific routes (USPA's {@code /changePhase}); may do nothing
+     * @param routes app-specific routes by exact path (USPA's {@code /changePhase}); may be empty
+     * @throws UncheckedIOException naming the port when it cannot be bound
      */
     public static StatusServer start(String app, int port, Supplier<Map<String, Object>> health,
-                                     Supplier<Object> state, Consumer<Javalin> routes) {
-        Javalin javalin = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            // A small pool keeps the container's RSS and thread count (and so its checkpoint) small.
-            config.jetty.threadPool = new QueuedThreadPool(8, 2, 60_000);
-        });
-        javalin.get("/health", ctx -> {
+                                     Supplier<Object> state, Map<String, Route> routes) {
+        Map<String, Route> all = new LinkedHashMap<>(routes);
+        all.put("/health", query -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("app", app);
             body.put("status", "UP");
             body.putAll(health.get());
-            ctx.json(body);
+            return body;
         });
-        javalin.get("/state", ctx -> {
-            try {
-                ctx.json(state.get());
-            } catch (RuntimeException e) { // e.g. ASW's memcached not answering: say so, keep serving
-                ctx.status(503).json(Map.of("error", String.valueOf(e.getMessage())));
+        all.put("/state", query -> state.get());
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port + " (" + e.getMessage()
+                    + "): make sure no other process uses it, or set " + AppConfig.STATUS_PORT + " to a free one", e);
+        }
+        // Two workers: few threads keep the container's checkpoint small, and a slow /state (ASW asking
+        // memcached) never holds up /health.
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, app + "-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(workers);
+        server.createContext("/", exchange -> answer(exchange, all));
+        server.start();
+        return new StatusServer(server, workers);
+    }
+
+    private static void answer(HttpExchange exchange, Map<String, Route> routes) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            Route route = routes.get(exchange.getRequestURI().getPath());
+            if (route == null) {
+                send(exchange, 404, Map.of("error", "no route " + exchange.getRequestURI().getPath()
+                        + ": try " + routes.keySet()));
+            } else if (!method.equals("GET") && !method.equals("POST")) {
+                send(exchange, 405, Map.of("error", "use GET or POST, not " + method));
+            } else {
+                Object body;
+                try {
+                    body = route.answer(query(exchange.getRequestURI().getRawQuery()));
+                } catch (RuntimeException e) { // e.g. ASW's memcached not answering: say so, keep serving
+                    LOG.debug("{} failed", exchange.getRequestURI(), e);
+                    send(exchange, 503, Map.of("error", String.valueOf(e.getMessage())));
+                    return;
+                }
+                send(exchange, 200, body);
             }
-        });
-        routes.accept(javalin);
-        javalin.start(port);
-        return new StatusServer(javalin);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** {@code a=1&b=x%20y} as a map; a name without a value maps to the empty string. */
+    static Map<String, String> query(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     /** The port the server listens on (useful when started on port 0). */
     public int port() {
-        return javalin.port();
+        return server.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        javalin.stop();
+        server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -1,7 +1,5 @@
 package io.mecmig.apps.uspa;
 
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.mecmig.apps.common.AppConfig;
 import io.mecmig.apps.common.MecApiClient;
 import io.mecmig.apps.common.PollLoop;
@@ -43,7 +41,8 @@ public final class UspaApp implements AutoCloseable {
         LOG.info(restored.map(s -> "USPA restored counter " + s.counter() + " (zone " + s.zone() + ") from " + stateFile.path())
                 .orElse("USPA starts with counter 0: no state in " + stateFile.path()));
         this.loop = new PollLoop("uspa", this::poll);
-        this.server = StatusServer.start("uspa", config.statusPort(), this::health, this::state, this::routes);
+        this.server = StatusServer.start("uspa", config.statusPort(), this::health, this::state,
+                Map.of("/changePhase", this::changePhase));
         loop.start(config.pollInterval());
     }
 
@@ -58,16 +57,11 @@ public final class UspaApp implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "uspa-shutdown"));
     }
 
-    private void routes(Javalin javalin) {
-        javalin.get("/changePhase", this::changePhase);
-        javalin.post("/changePhase", this::changePhase);
-    }
-
-    private void changePhase(Context ctx) {
-        Phase next = "1".equals(ctx.queryParam("inMigration")) ? Phase.MIGRATION : Phase.NORMAL;
+    private Map<String, Object> changePhase(Map<String, String> query) {
+        Phase next = "1".equals(query.get("inMigration")) ? Phase.MIGRATION : Phase.NORMAL;
         runtimeLog.changePhase(next);
         LOG.info("USPA phase is now {}: runtime data goes to {}", next, runtimeLog.target());
-        ctx.json(Map.of("phase", next, "runtimeData", runtimeLog.target().toString()));
+        return Map.of("phase", next, "runtimeData", runtimeLog.target().toString());
     }
 
     private void poll() {

@@ -102,8 +102,7 @@ public final class CommonSteps {
             DockerHost source = ctx.source(DockerHost.class);
             long size = 0;
             for (String volume : ctx.app().volumes()) {
-                size += VolumeArchive.contentSize(source, volume);
-                VolumeArchive.pack(source, volume, volumeTarball(source, ctx, volume));
+                size += VolumeArchive.pack(source, volume, volumeTarball(source, ctx, volume));
             }
             ctx.measure(Measures.VOLUME_SIZE, size);
         });

@@ -228,6 +228,16 @@ public final class DockerHost implements Host {
 
     /** Creates and starts a container as {@code launch} describes; its port is remembered for {@link #serviceAddress}. */
     public String run(ContainerLaunch launch) {
+        String id = create(launch);
+        docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    /**
+     * Creates, without starting, a container as {@code launch} describes ({@code docker create}); named volumes it
+     * mounts that do not exist yet are created with it, empty. Its port is remembered for {@link #serviceAddress}.
+     */
+    public String create(ContainerLaunch launch) {
         ExposedPort port = ExposedPort.tcp(launch.servicePort());
         Ports bindings = new Ports();
         bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
@@ -245,7 +255,6 @@ public final class DockerHost implements Host {
             }
             String id = create.exec().getId();
             hostPorts.put(launch.name(), launch.hostPort());
-            docker.startContainerCmd(id).exec();
             return id;
         }
     }

@@ -13,7 +13,13 @@ import java.util.List;
  * FCCP, Filesystem and Container Configuration Preservation. Procedure A: {@code docker commit} (which
  * pauses the container while it runs: the first, short downtime, measured as the commit freeze),
  * {@code docker save}, {@code scp}, {@code docker load}. Procedure B as SFP's, but the loaded image keeps
- * CMD, ENV and WORKDIR, so {@code docker run} needs no manual input.
+ * CMD, ENV and WORKDIR, so the target container needs no manual input.
+ *
+ * <p>The paper's {@code docker run} is split in two: procedure A ends with {@code docker create} of the target
+ * container from the loaded image (not started; its volume is created with it, empty), and procedure B fills
+ * that volume with the source's copy and runs {@code docker start}. Everything {@code run} does is still done
+ * and timed, but only the start falls inside the downtime. An abort or a rollback removes the created container
+ * and its volume with the rest of the target's copy.
  */
 public final class FccpStrategy implements Strategy {
 
@@ -36,11 +42,10 @@ public final class FccpStrategy implements Strategy {
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
-                    CommonSteps.removeTarballs());
+                    CommonSteps.removeTarballs(), createTarget());
         }
-        List<Step> steps = new ArrayList<>(CommonSteps.relocationUpToRun());
-        steps.add(run());
-        return steps;
+        return List.of(CommonSteps.tellPhase(), CommonSteps.stop(), CommonSteps.tarVolumes(), CommonSteps.sendVolumes(),
+                fillVolumes(), start());
     }
 
     @Override
@@ -84,12 +89,34 @@ public final class FccpStrategy implements Strategy {
         });
     }
 
-    static Step run() {
-        return Step.onTarget("docker run", ctx -> {
+    /**
+     * Target, procedure A: {@code docker create} of the app's container from the loaded image, with the source's
+     * volumes, port and hosts, not started. The volumes it mounts are created with it (empty) and journaled as
+     * this migration's, so that rollback removes them.
+     */
+    public static Step createTarget() {
+        return Step.onTarget("docker create (not started)", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
-            target.run(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
+            ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes"); // before the call: a half-done create is cleaned too
+            target.create(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
                     List.of(), layout.volumes(), ctx.app().servicePort(), layout.hostPort(), layout.extraHosts()));
-        }).startsService();
+        });
+    }
+
+    /** Target, procedure B: each volume of the created container gets the source's copy; the tarball is removed. */
+    public static Step fillVolumes() {
+        return Step.onTarget("untar into volume", ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            for (String volume : ctx.app().volumes()) {
+                VolumeArchive.unpackInto(target, volume, CommonSteps.volumeTarball(target, ctx, volume));
+            }
+        });
+    }
+
+    /** Target, procedure B: {@code docker start} of the container created in procedure A. */
+    public static Step start() {
+        return Step.onTarget("docker start", ctx -> ctx.target(DockerHost.class).start(ctx.app().container()))
+                .startsService();
     }
 }

@@ -19,11 +19,15 @@ public final class VolumeArchive {
         return Long.parseLong(out.strip().split("\\s+")[0]);
     }
 
-    /** Packs {@code volume} on {@code host} into {@code tarball} (on that host); returns the tarball's size. */
+    /**
+     * Packs {@code volume} on {@code host} into {@code tarball} (on that host), in one command on the host since
+     * it runs while the app is down; returns the volume's content size (apparent sizes, as {@code du -sb}).
+     */
     public static long pack(DockerHost host, String volume, String tarball) {
-        String mountpoint = host.volumeMountpoint(volume);
-        host.exec(RemoteCommand.of("tar", "-C", mountpoint, "-cf", tarball, "."), DockerHost.LONG);
-        return host.fileSize(tarball);
+        String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
+        String out = host.exec(RemoteCommand.of("sh", "-c", "du -sb " + mountpoint + " && tar -C " + mountpoint
+                + " -cf " + RemoteCommand.quote(tarball) + " ."), DockerHost.LONG).stdout();
+        return Long.parseLong(out.strip().split("\\s+")[0]);
     }
 
     /**
@@ -38,5 +42,17 @@ public final class VolumeArchive {
         }
         String mountpoint = host.createVolume(volume);
         host.exec(RemoteCommand.of("tar", "-C", mountpoint, "-xpf", tarball), DockerHost.LONG);
+    }
+
+    /**
+     * Replaces the content of {@code volume}, which exists on {@code host} (created with a container made ready in
+     * advance), by that of {@code tarball}, then removes the tarball; one command on the host.
+     */
+    public static void unpackInto(DockerHost host, String volume, String tarball) {
+        String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
+        String file = RemoteCommand.quote(tarball);
+        // Emptied first: what docker copied into the new volume from the image must not mix with the source's copy.
+        host.exec(RemoteCommand.of("sh", "-c", "find " + mountpoint + " -mindepth 1 -delete && tar -C " + mountpoint
+                + " -xpf " + file + " && rm -f -- " + file), DockerHost.LONG);
     }
 }

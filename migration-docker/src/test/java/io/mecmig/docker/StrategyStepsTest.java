@@ -28,12 +28,20 @@ class StrategyStepsTest {
     }
 
     @Test
-    void fccpIsCommitSaveScpLoadThenTheSameRelocationWithoutManualCmd() {
+    void fccpIsCommitSaveScpLoadCreateThenTheSameRelocationWithoutManualCmd() {
         Strategy fccp = Strategies.named("FCCP");
         assertThat(names(fccp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker commit (pauses)",
-                "docker save", "scp tarball", "docker load", "remove tarballs");
+                "docker save", "scp tarball", "docker load", "remove tarballs", "docker create (not started)");
         assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
-                "dd | nc volume", "volume create + untar", "docker run");
+                "dd | nc volume", "untar into volume", "docker start");
+    }
+
+    @Test
+    void fccpAbortRemovesTheContainerCreatedInPreRelocationBeforeItsVolumes() {
+        List<String> abort = new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name).toList();
+        assertThat(abort).contains("remove target container", "remove target volumes", "remove target image");
+        assertThat(abort.indexOf("remove target container")).isLessThan(abort.indexOf("remove target volumes"));
+        assertThat(abort.indexOf("remove target container")).isLessThan(abort.indexOf("remove target image"));
     }
 
     @Test

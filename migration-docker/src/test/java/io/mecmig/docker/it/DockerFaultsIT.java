@@ -76,7 +76,7 @@ class DockerFaultsIT {
         long before = counter(app);
         AtomicReference<Fault> fault = new AtomicReference<>();
         try {
-            StepFailedException e = failAt(app, "volume create + untar", bed::killTargetDockerd, fault);
+            StepFailedException e = failAt(app, "untar into volume", bed::killTargetDockerd, fault);
             assertThat(e.sourceState()).isEqualTo(SourceState.RESTORED);
             assertThat(e.report().rollback()).isNotNull();
             assertThat(bed.source.isRunning(app.spec().container())).isTrue();

@@ -13,13 +13,18 @@ import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.images.AppImages;
 import io.mecmig.images.ImageBuilder;
+import io.mecmig.sandbox.MecSandbox;
+import io.mecmig.sandbox.mobility.UeSelection;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
+import io.mecmig.testbed.TestbedHosts;
+import io.mecmig.testbed.TestbedPlatform;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -39,6 +44,12 @@ final class MigrateCommand implements Callable<Integer> {
 
     /** Where a hosts file for the testbed may be written by other commands (see DockerHostConfig). */
     static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
+
+    /** A UE that changes zone about once a minute: USPA counts changes and ASW collects zones soon after a start. */
+    static final String FOLLOWED_UE = "10.100.0.1";
+    private static final Duration STATE_WARMUP = Duration.ofSeconds(60);
+
+    private TestbedHosts testbedHosts;
 
     @Option(names = "--app", required = true, description = "ba, uspa, asw, or all (each app in turn, then a table of medians)")
     String app;
@@ -83,10 +94,11 @@ final class MigrateCommand implements Callable<Integer> {
         String origin = hosts == null ? "the testbed" : hosts.toString();
         LinkProfile link = rate == null ? new LinkProfile(0, loss) : LinkProfile.of(rate, loss);
         List<List<MigrationReport>> perApp = new ArrayList<>();
-        try (DockerHost a = DockerHostConfig.from(file, "source.", origin).connect();
+        try (TestbedPlatform mec = hosts == null ? mecPlatform() : null;
+             DockerHost a = DockerHostConfig.from(file, "source.", origin).connect();
              DockerHost b = DockerHostConfig.from(file, "target.", origin).connect()) {
             for (String key : apps) {
-                AppDeployment deployment = AppCatalog.deployment(key, file.getProperty("source.gatewayAddress", "127.0.0.1"));
+                AppDeployment deployment = deployment(key, file, mec);
                 List<MigrationReport> reports = new ArrayList<>();
                 for (int i = 1; i <= runs; i++) {
                     DockerHost from = place(deployment, a, b, file.getProperty("source.docker"));
@@ -112,11 +124,32 @@ final class MigrateCommand implements Callable<Integer> {
         return allCompleted ? 0 : 1;
     }
 
+    /**
+     * The MEC platform of the testbed for this command: the apps reach it through the gateway as in the paper,
+     * and its UEs move ten times faster than real time, so that USPA and ASW gather state within seconds.
+     */
+    private TestbedPlatform mecPlatform() {
+        return TestbedPlatform.start(testbedHosts, MecSandbox.builder().ues(UeSelection.moving()).timeScale(10));
+    }
+
+    /**
+     * The app as it is deployed: on the testbed it follows a fast UE through the testbed's gateway; with a
+     * hosts file it reaches the MEC APIs at its {@code mecBaseUrl} (or the gateway name mapped to the source's
+     * gateway address).
+     */
+    private static AppDeployment deployment(String key, Properties file, TestbedPlatform mec) {
+        if (mec != null) {
+            return AppCatalog.deployment(key, mec.gatewayAddress()).withEnv("UE_ADDRESS", FOLLOWED_UE);
+        }
+        return AppCatalog.deployment(key, file.getProperty("mecBaseUrl", file.getProperty("source.gatewayAddress", "127.0.0.1")));
+    }
+
     /** The testbed's hosts (brought up if needed, shaped if asked). */
     private Properties testbed() {
         TestbedConfig config = TestbedConfig.defaults();
         Testbed testbed = Testbed.local(config);
-        Properties p = TestbedDockerHosts.of(config, testbed.up());
+        testbedHosts = testbed.up();
+        Properties p = TestbedDockerHosts.of(config, testbedHosts);
         if (rate != null) {
             testbed.shape(LinkProfile.of(rate, loss));
         }
@@ -147,6 +180,11 @@ final class MigrateCommand implements Callable<Integer> {
                 builder.app(AppImages.named(deployment.key()));
             }
             AppPlacement.deploy(deployment, a);
+            if (!StateWarmup.await(deployment, a, STATE_WARMUP)) {
+                System.out.println("warning: " + deployment.key() + " gathered no state from the MEC APIs within "
+                        + STATE_WARMUP.toSeconds() + " s, so its state check says little; see docker logs "
+                        + deployment.spec().container() + " on " + a.name());
+            }
             return a;
         });
     }

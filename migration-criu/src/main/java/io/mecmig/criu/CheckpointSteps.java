@@ -67,9 +67,16 @@ final class CheckpointSteps {
             bindings.bind(port, Ports.Binding.bindIpAndPort(target.serviceHost(), layout.hostPort()));
             List<Bind> binds = layout.volumes().entrySet().stream()
                     .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
+            // Docker creates the named volumes with the container: mark them ours, so an abort or a
+            // rollback removes them and the app's next move to this host does not find them in the way.
+            if (layout.volumes().keySet().stream().noneMatch(target::hasVolume)) {
+                ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes");
+            }
             try (CreateContainerCmd create = target.docker().createContainerCmd(ctx.get(DockerKeys.TARGET_IMAGE))) {
                 String id = create.withName(ctx.app().container()).withExposedPorts(port)
-                        .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds))
+                        .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
+                                // the restored app resolves the MEC gateway as it did on the source
+                                .withExtraHosts(layout.extraHosts().toArray(String[]::new)))
                         .exec().getId();
                 ctx.put(CriuKeys.TARGET_ID, id);
             }

@@ -86,6 +86,7 @@ class FullStateMigrationIT {
             "fullsp-delta, asw"})
     void keepsAllState(String strategy, String key) {
         AppDeployment app = freshOnA(key);
+        List<String> sourceHosts = a.extraHosts(app.spec().container());
         MigrationReport report = Migration.of(app.spec()).from(a).to(b).strategy(strategy).migrate();
 
         assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
@@ -94,6 +95,8 @@ class FullStateMigrationIT {
                 io.mecmig.core.Measures.FROZEN_TIME, io.mecmig.core.Measures.RESTORE_TIME);
         assertThat(b.isRunning(app.spec().container())).isTrue();
         assertThat(a.isRunning(app.spec().container())).isFalse();
+        // The restored app still finds the MEC gateway by name.
+        assertThat(b.extraHosts(app.spec().container())).isEqualTo(sourceHosts).isNotEmpty();
         removeEverywhere(app);
     }
 
@@ -145,6 +148,7 @@ class FullStateMigrationIT {
         });
         assertThat(a.isRunning(app.spec().container())).isTrue();
         assertThat(b.hasContainer(app.spec().container())).isFalse();
+        app.spec().volumes().forEach(v -> assertThat(b.hasVolume(v)).as("volume %s left on the target", v).isFalse());
         if (before != null) {
             AppState after = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElseThrow();
             assertThat(app.spec().stateProbe().compare(before, after).preserved()).isTrue();

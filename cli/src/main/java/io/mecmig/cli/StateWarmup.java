@@ -1,0 +1,68 @@
+package io.mecmig.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mecmig.core.AppState;
+import io.mecmig.core.StateProbe;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.catalog.AppDeployment;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Waits until a freshly deployed app has state worth checking: a migration of an app that has not yet read
+ * the MEC APIs (USPA without a zone, ASW without a visited zone) keeps its "state" trivially, and its state
+ * check would say nothing.
+ */
+final class StateWarmup {
+
+    private StateWarmup() {
+    }
+
+    /**
+     * Polls the app's state until some field holds a value (not null, empty or 0).
+     *
+     * @return true when it does within {@code timeout}; also true for an app without a state endpoint
+     */
+    static boolean await(AppDeployment app, DockerHost host, Duration timeout) {
+        if (app.spec().stateProbe() == StateProbe.none()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<AppState> state = app.spec().stateProbe().read(host.serviceAddress(app.spec()));
+            if (state.map(s -> hasValue(s.tree())).orElse(false)) {
+                return true;
+            }
+            sleep();
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** True when any field of the state holds something: a text, a non-zero number, a non-empty object. */
+    static boolean hasValue(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasValue(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isNumber()) {
+            return node.doubleValue() != 0;
+        }
+        return !node.asText().isEmpty();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the app gathered its first state", e);
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package io.mecmig.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mecmig.core.AppState;
 import io.mecmig.core.StateProbe;
 import io.mecmig.docker.DockerHost;
@@ -19,7 +18,7 @@ final class StateWarmup {
     }
 
     /**
-     * Polls the app's state until some field holds a value (not null, empty or 0).
+     * Polls the app's state until its state check could fail (USPA's counter above 0, ASW with a zone).
      *
      * @return true when it does within {@code timeout}; also true for an app without a state endpoint
      */
@@ -30,31 +29,12 @@ final class StateWarmup {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             Optional<AppState> state = app.spec().stateProbe().read(host.serviceAddress(app.spec()));
-            if (state.map(s -> hasValue(s.tree())).orElse(false)) {
+            if (state.isPresent() && app.spec().stateProbe().untelling(state.get()).isEmpty()) {
                 return true;
             }
             sleep();
         } while (System.nanoTime() < deadline);
         return false;
-    }
-
-    /** True when any field of the state holds something: a text, a non-zero number, a non-empty object. */
-    static boolean hasValue(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return false;
-        }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (hasValue(child)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (node.isNumber()) {
-            return node.doubleValue() != 0;
-        }
-        return !node.asText().isEmpty();
     }
 
     private static void sleep() {

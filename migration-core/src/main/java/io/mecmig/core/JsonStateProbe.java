@@ -70,11 +70,23 @@ public final class JsonStateProbe implements StateProbe {
                 : StateVerdict.lost(String.join("; ", broken));
     }
 
+    @Override
+    public Optional<String> untelling(AppState before) {
+        List<String> blind = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.untelling(before.tree()).ifPresent(blind::add);
+        }
+        return blind.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", blind));
+    }
+
     /** One rule over the before and after documents. */
     private interface Rule {
         Optional<String> check(JsonNode before, JsonNode after);
 
         String describe(JsonNode before, JsonNode after);
+
+        /** Why no loss of state could break this rule, given the state before the move; empty when one could. */
+        Optional<String> untelling(JsonNode before);
     }
 
     private record NonDecreasing(String field) implements Rule {
@@ -92,6 +104,12 @@ public final class JsonStateProbe implements StateProbe {
         public String describe(JsonNode before, JsonNode after) {
             return field + " " + before.path(field).asLong() + " -> " + after.path(field).asLong();
         }
+
+        @Override
+        public Optional<String> untelling(JsonNode before) {
+            return before.path(field).asLong() > 0 ? Optional.empty()
+                    : Optional.of(field + " was " + before.path(field).asLong() + ", so a reset would not show");
+        }
     }
 
     private record ContainsAll(String field) implements Rule {
@@ -108,6 +126,12 @@ public final class JsonStateProbe implements StateProbe {
         @Override
         public String describe(JsonNode before, JsonNode after) {
             return "all " + entries(before.path(field)).size() + " " + field + " entries present";
+        }
+
+        @Override
+        public Optional<String> untelling(JsonNode before) {
+            return entries(before.path(field)).isEmpty()
+                    ? Optional.of(field + " was empty, so a loss would not show") : Optional.empty();
         }
 
         private static Set<String> entries(JsonNode node) {
@@ -134,6 +158,13 @@ public final class JsonStateProbe implements StateProbe {
         @Override
         public String describe(JsonNode before, JsonNode after) {
             return field + " unchanged";
+        }
+
+        @Override
+        public Optional<String> untelling(JsonNode before) {
+            JsonNode value = before.path(field);
+            return value.isMissingNode() || value.isNull()
+                    ? Optional.of(field + " was not set, so a loss would not show") : Optional.empty();
         }
     }
 

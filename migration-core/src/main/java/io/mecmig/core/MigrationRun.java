@@ -263,6 +263,8 @@ final class MigrationRun {
                         + " stop" : "on the target after the start"));
             } else {
                 verdict = app.stateProbe().compare(before, after);
+                app.stateProbe().untelling(before).ifPresent(why -> context.note(
+                        "the state check could not fail: " + why + " (let the app gather state before moving it)"));
             }
             if (!verdict.preserved() && options.stateLoss() == StateLossPolicy.ROLL_BACK) {
                 throw new StateLostException(app.container(), verdict.detail());

@@ -14,6 +14,15 @@ public interface StateProbe {
     /** Compares the state read before the move with the one read after it. */
     StateVerdict compare(AppState before, AppState after);
 
+    /**
+     * Why this check could not fail whatever happened to the state, given the state {@code before} the move
+     * (a counter still at 0, an empty list); empty when a loss would show. A "kept" verdict then proves
+     * little, and the report says so.
+     */
+    default Optional<String> untelling(AppState before) {
+        return Optional.empty();
+    }
+
     /** For apps without state (the paper's BA): nothing to read, always kept. */
     static StateProbe none() {
         return NoState.INSTANCE;

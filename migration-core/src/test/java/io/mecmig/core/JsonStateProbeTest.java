@@ -32,4 +32,16 @@ class JsonStateProbeTest {
         assertThat(probe.compare(new AppState("{\"counter\":1,\"startedAt\":1}"), new AppState("{\"startedAt\":1}"))
                 .preserved()).isFalse();
     }
+
+    @Test
+    void aCheckThatCouldNotFailSaysWhy() {
+        JsonStateProbe uspa = StateProbe.http("/state").nonDecreasing("counter").build();
+        JsonStateProbe asw = StateProbe.http("/state").containsAll("visitedZones").build();
+        assertThat(uspa.untelling(new AppState("{\"counter\":0,\"zone\":\"zone01\"}")))
+                .contains("counter was 0, so a reset would not show");
+        assertThat(uspa.untelling(new AppState("{\"counter\":3}"))).isEmpty();
+        assertThat(asw.untelling(new AppState("{\"visitedZones\":{}}"))).contains("visitedZones was empty, so a loss would not show");
+        assertThat(asw.untelling(new AppState("{\"visitedZones\":{\"zone01\":2}}"))).isEmpty();
+        assertThat(StateProbe.none().untelling(new AppState("{}"))).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package io.mecmig.experiment.docker;
 
 import io.mecmig.core.AppState;
+import io.mecmig.core.StateProbe;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
@@ -29,6 +30,8 @@ public final class DockerTestbedSession implements TestbedSession {
 
     /** Enough for a fast UE to change zones a few times in a 5 s warm-up (zones last about a minute). */
     private static final int SCENARIO_SECONDS_PER_SECOND = 30;
+    /** How much longer than the warm-up a run waits for state that a loss would show. */
+    private static final Duration TELLING_STATE_WAIT = Duration.ofSeconds(30);
 
     private final DockerHost source;
     private final DockerHost target;
@@ -118,7 +121,7 @@ public final class DockerTestbedSession implements TestbedSession {
         sourceImages = imageIds(source);
         targetImages = imageIds(target);
         AppPlacement.deploy(app, source);
-        warmUp();
+        warmUp(app);
         // The app must be serving with its state readable before the migration starts.
         Optional<AppState> state = app.spec().stateProbe().read(source.serviceAddress(app.spec()));
         if (app.spec().needs() != io.mecmig.core.StateNeeds.NONE && state.isEmpty()) {
@@ -183,13 +186,26 @@ public final class DockerTestbedSession implements TestbedSession {
         added.forEach(host::removeImage);
     }
 
-    /** Lets the app work; with a UE mover, the UEs move half a minute of scenario time per second. */
-    private void warmUp() {
-        long end = System.nanoTime() + warmup.toNanos();
-        for (long left = warmup.toNanos(); left > 0; left = end - System.nanoTime()) {
+    /**
+     * Lets the app work for the warm-up, and then on (up to {@link #TELLING_STATE_WAIT}) until its state check
+     * could fail: a move of USPA with its counter still at 0 would keep its "state" whatever the strategy. With
+     * a UE mover, the UEs move half a minute of scenario time per second.
+     */
+    private void warmUp(AppDeployment app) {
+        long start = System.nanoTime();
+        long end = start + warmup.toNanos();
+        long limit = end + TELLING_STATE_WAIT.toNanos();
+        for (long now = start; now < end || (now < limit && !stateTelling(app)); now = System.nanoTime()) {
             ues.ifPresent(u -> u.advance(SCENARIO_SECONDS_PER_SECOND));
-            sleep(Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos())));
+            sleep(Duration.ofNanos(Math.max(1, Math.min(end - now, Duration.ofSeconds(1).toNanos()))));
         }
+    }
+
+    /** True when a loss of the app's state would show in its state check. */
+    private boolean stateTelling(AppDeployment app) {
+        StateProbe probe = app.spec().stateProbe();
+        return probe == StateProbe.none() || probe.read(source.serviceAddress(app.spec()))
+                .map(state -> probe.untelling(state).isEmpty()).orElse(false);
     }
 
     private static void sleep(Duration d) {

@@ -58,6 +58,11 @@ public final class HttpdGateway implements AutoCloseable {
         Path binary = binary();
         Path modules = modulesDir();
         int p = port == 0 ? freePort(bindAddress) : port;
+        // Another server on the port would answer our readiness check and serve in our place.
+        if (answers(bindAddress, p)) {
+            throw new IllegalStateException("port " + p + " on " + bindAddress + " is taken: stop what listens there"
+                    + " (ss -ltnp shows it; a gateway left by a killed run goes with HttpdGateway.stopLeftovers)");
+        }
         Path root;
         try {
             root = Files.createTempDirectory("mecmig-gateway-");
@@ -129,6 +134,56 @@ public final class HttpdGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteTree(root);
+    }
+
+    /**
+     * Stops the gateways that runs killed without a chance to close them (SIGKILL skips shutdown hooks) left
+     * listening on {@code bindAddress:port}, and removes their directories.
+     *
+     * @return how many were stopped
+     */
+    public static int stopLeftovers(String bindAddress, int port) {
+        String listen = "Listen " + bindAddress + ":" + port;
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(ph -> ph.parent().map(parent -> !parent.info().command().orElse("").contains("apache2")).orElse(true))
+                .filter(ph -> ownConfig(ph).map(conf -> readQuietly(conf).lines().anyMatch(listen::equals)).orElse(false))
+                .toList();
+        for (ProcessHandle ph : left) {
+            Path conf = ownConfig(ph).orElseThrow();
+            ph.descendants().forEach(ProcessHandle::destroyForcibly);
+            ph.destroyForcibly();
+            ph.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> ph).join();
+            deleteTree(conf.getParent());
+        }
+        return left.size();
+    }
+
+    /** The httpd.conf of a gateway process started by this class (its -f argument under a mecmig-gateway- folder). */
+    private static java.util.Optional<Path> ownConfig(ProcessHandle ph) {
+        String[] args = ph.info().arguments().orElse(new String[0]);
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("-f") && args[i + 1].contains("mecmig-gateway-")) {
+                return java.util.Optional.of(Path.of(args[i + 1]));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host.equals("0.0.0.0") ? "127.0.0.1" : host, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void awaitListening() {

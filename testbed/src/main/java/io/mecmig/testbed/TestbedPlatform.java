@@ -68,6 +68,11 @@ public final class TestbedPlatform implements AutoCloseable {
      */
     public static TestbedPlatform start(String gatewayAddress, int port, MecSandbox.Builder sandbox) {
         Objects.requireNonNull(gatewayAddress, "gatewayAddress");
+        int stale = HttpdGateway.stopLeftovers(gatewayAddress, port);
+        if (stale > 0) {
+            System.err.println("stopped " + stale + " MEC gateway(s) on " + gatewayAddress + ":" + port
+                    + " left by a run that was killed");
+        }
         MecSandbox started = sandbox.sandboxName(SANDBOX_NAME).bindAddress("127.0.0.1").port(0).start();
         try {
             HttpdGateway gateway = HttpdGateway.start("http://127.0.0.1:" + started.port(), gatewayAddress, port);

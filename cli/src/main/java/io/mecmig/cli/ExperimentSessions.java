@@ -1,8 +1,6 @@
 package io.mecmig.cli;
 
 import io.mecmig.docker.DockerHostConfig;
-import io.mecmig.docker.LinkAccess;
-import io.mecmig.docker.ssh.SshTarget;
 import io.mecmig.experiment.MachineInfo;
 import io.mecmig.experiment.TestbedSession;
 import io.mecmig.experiment.UnavailableSession;
@@ -13,12 +11,9 @@ import io.mecmig.sandbox.mobility.UeSelection;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedException;
-import io.mecmig.testbed.TestbedHost;
 import io.mecmig.testbed.TestbedHosts;
 import io.mecmig.testbed.TestbedPlatform;
 import io.mecmig.testbed.TestbedStatus;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +30,7 @@ import java.util.function.Supplier;
 final class ExperimentSessions {
 
     /** Where a user may describe two hosts of their own (see DockerHostConfig); the testbed's are used otherwise. */
-    static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
+    static final Path DEFAULT_HOSTS = HostsFile.DEFAULT;
 
     private ExperimentSessions() {
     }
@@ -48,7 +43,7 @@ final class ExperimentSessions {
         Supplier<TestbedPlatform> platform;
         MecSandbox.Builder sandbox = MecSandbox.builder().ues(UeSelection.moving()).paused();
         if (Files.isReadable(hostsFile)) {
-            hosts = read(hostsFile);
+            hosts = HostsFile.read(hostsFile, "describe source.* and target.* there (see DockerHostConfig)");
             origin = hostsFile.toString();
             String platformHost = hosts.getProperty("platformHost", "127.0.0.1");
             platform = () -> TestbedPlatform.start(platformHost, TestbedPlatform.GATEWAY_PORT, sandbox);
@@ -59,9 +54,7 @@ final class ExperimentSessions {
                         + "; run sudo ./mecmig testbed up and see sudo ./mecmig testbed status", machine);
             }
             TestbedHosts up = testbed.hosts();
-            hosts = new Properties();
-            config(up.source(), up.target()).store(hosts, "source.");
-            config(up.target(), up.source()).store(hosts, "target.");
+            hosts = TestbedDockerHosts.of(TestbedConfig.defaults(), up);
             origin = "the testbed";
             platform = () -> TestbedPlatform.start(up, sandbox);
         }
@@ -102,18 +95,6 @@ final class ExperimentSessions {
                 : Optional.of("the testbed is not healthy after up: " + String.join("; ", after.problems()));
     }
 
-    /** A testbed host as the Docker backend connects to it; both hosts share this machine's filesystem. */
-    private static DockerHostConfig config(TestbedHost host, TestbedHost peer) {
-        String key = host.ssh().privateKey().toString();
-        String known = host.ssh().knownHosts().toString();
-        return new DockerHostConfig(host.name(), host.dockerUri().toString(),
-                new SshTarget(host.ssh().address(), host.ssh().port(), host.ssh().user(), host.ssh().privateKey(),
-                        host.ssh().knownHosts()),
-                host.managementAddress(), host.linkAddressTowards(peer.name()),
-                // Separate folders: the two hosts' files would otherwise collide on the shared filesystem.
-                "/var/lib/mecmig/" + host.name() + "/migration", new LinkAccess("root", key, known));
-    }
-
     /** The hosts file's {@code image.KEY} or {@code image}, else the image ./mecmig images build makes for the app. */
     private static Optional<String> image(Properties hosts, String key) {
         String configured = hosts.getProperty("image." + key, hosts.getProperty("image"));
@@ -126,16 +107,6 @@ final class ExperimentSessions {
             case "asw" -> Optional.of(AppImages.asw().latest());
             default -> Optional.empty();
         };
-    }
-
-    private static Properties read(Path file) {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the hosts file " + file + ": " + e.getMessage(), e);
-        }
-        return p;
     }
 
 }

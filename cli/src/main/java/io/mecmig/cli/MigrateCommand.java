@@ -19,10 +19,7 @@ import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedHosts;
 import io.mecmig.testbed.TestbedPlatform;
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +38,6 @@ import picocli.CommandLine.Option;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Runs one migration on the testbed and prints its steps, sizes, downtime and state check.")
 final class MigrateCommand implements Callable<Integer> {
-
-    /** Where a hosts file for the testbed may be written by other commands (see DockerHostConfig). */
-    static final Path DEFAULT_HOSTS = Path.of("/var/lib/mecmig/testbed/hosts.properties");
 
     /** A UE that changes zone about once a minute: USPA counts changes and ASW collects zones soon after a start. */
     static final String FOLLOWED_UE = "10.100.0.1";
@@ -90,7 +84,8 @@ final class MigrateCommand implements Callable<Integer> {
         }
         List<String> apps = app.equalsIgnoreCase("all") ? AppCatalog.keys() : List.of(app);
         apps.forEach(k -> AppCatalog.spec(k)); // an unknown app fails here, before anything runs
-        Properties file = hosts == null ? testbed() : readHosts(hosts);
+        Properties file = hosts == null ? testbed() : HostsFile.read(hosts, "pass --hosts FILE describing source.* and target.* (see"
+                + " DockerHostConfig), or leave --hosts out to use the testbed");
         String origin = hosts == null ? "the testbed" : hosts.toString();
         LinkProfile link = rate == null ? new LinkProfile(0, loss) : LinkProfile.of(rate, loss);
         List<List<MigrationReport>> perApp = new ArrayList<>();
@@ -187,19 +182,5 @@ final class MigrateCommand implements Callable<Integer> {
             }
             return a;
         });
-    }
-
-    private static Properties readHosts(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("no hosts file at " + file + ": pass --hosts FILE describing source.*"
-                    + " and target.* (see DockerHostConfig), or leave --hosts out to use the testbed");
-        }
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the hosts file " + file + ": " + e.getMessage(), e);
-        }
-        return p;
     }
 }

@@ -12,9 +12,6 @@ import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedHost;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,22 +99,9 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static List<DockerHostConfig> fileHosts(Path file) {
-        Properties p = readHosts(file);
+        Properties p = HostsFile.read(file, "pass --hosts FILE, the one the crashed migration used (source.* and"
+                + " target.*), or bring the testbed up (./mecmig testbed up)");
         return List.of(DockerHostConfig.from(p, "source.", file.toString()),
                 DockerHostConfig.from(p, "target.", file.toString()));
-    }
-
-    private static Properties readHosts(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("no hosts file at " + file + ": pass --hosts FILE, the one the"
-                    + " crashed migration used (source.* and target.*), or bring the testbed up (./mecmig testbed up)");
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the hosts file " + file + ": " + e.getMessage(), e);
-        }
-        return p;
     }
 }

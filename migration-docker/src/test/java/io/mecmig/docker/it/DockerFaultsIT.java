@@ -100,10 +100,27 @@ class DockerFaultsIT {
             assertThat(e.report().failure()).contains("dd | nc volume");
             assertThat(bed.source.isRunning(app.spec().container())).isTrue();
             assertThat(counter(app)).isGreaterThanOrEqualTo(before);
+            // The container FCCP created on the target in pre-relocation went with the rollback, its volume too.
+            assertThat(bed.target.hasContainer(app.spec().container())).isFalse();
+            assertThat(bed.target.hasVolume(app.spec().volumes().get(0))).isFalse();
         } finally {
             if (fault.get() != null) {
                 fault.get().close();
             }
         }
+    }
+
+    @Test
+    void anAbortAfterPreRelocationRemovesTheTargetContainerAndLeavesTheSourceServing() {
+        AppDeployment app = uspa();
+        long before = counter(app);
+        var prepared = Migration.of(app.spec()).from(bed.source).to(bed.target).strategy("fccp").preRelocate();
+        assertThat(bed.target.hasContainer(app.spec().container())).as("created, not started, in pre-relocation").isTrue();
+        assertThat(bed.target.isRunning(app.spec().container())).isFalse();
+        prepared.abort();
+        assertThat(bed.target.hasContainer(app.spec().container())).isFalse();
+        assertThat(bed.target.hasVolume(app.spec().volumes().get(0))).isFalse();
+        assertThat(bed.source.isRunning(app.spec().container())).isTrue();
+        assertThat(counter(app)).isGreaterThanOrEqualTo(before);
     }
 }

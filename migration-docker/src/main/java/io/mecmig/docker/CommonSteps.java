@@ -96,13 +96,18 @@ public final class CommonSteps {
                 ctx.source(DockerHost.class).stop(ctx.app().container(), STOP_GRACE)).stopsService();
     }
 
-    /** Source: {@code tar} of each app volume into the source's work dir; records the volumes' size. */
+    /**
+     * Source: {@code tar} of each app volume into the source's work dir; records the volumes' size and each
+     * tarball's sum, which the target checks its copy against before unpacking it.
+     */
     public static Step tarVolumes() {
         return Step.onSource("tar volume", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             long size = 0;
             for (String volume : ctx.app().volumes()) {
-                size += VolumeArchive.pack(source, volume, volumeTarball(source, ctx, volume));
+                VolumeArchive.Packed packed = VolumeArchive.pack(source, volume, volumeTarball(source, ctx, volume));
+                ctx.put(DockerKeys.volumeSum(volume), packed.sum());
+                size += packed.contentSize();
             }
             ctx.measure(Measures.VOLUME_SIZE, size);
         });
@@ -120,7 +125,10 @@ public final class CommonSteps {
         });
     }
 
-    /** Target: {@code docker volume create} and untar of each volume; the received tarball is removed. */
+    /**
+     * Target: {@code docker volume create} and untar of each volume, each tarball first checked against the sum the
+     * source took (a damaged one fails the step, unpacked nowhere); the received tarball is removed.
+     */
     public static Step createVolumes() {
         return Step.onTarget("volume create + untar", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
@@ -128,7 +136,7 @@ public final class CommonSteps {
             for (String volume : ctx.app().volumes()) {
                 ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes");
                 String tarball = volumeTarball(target, ctx, volume);
-                VolumeArchive.unpack(target, volume, tarball);
+                VolumeArchive.unpack(target, volume, tarball, ctx.get(DockerKeys.volumeSum(volume)));
                 tarballs.add(tarball);
             }
             target.deleteFiles(tarballs.toArray(String[]::new));

@@ -1,6 +1,7 @@
 package io.mecmig.docker;
 
 import io.mecmig.core.Key;
+import io.mecmig.docker.transfer.Checksums;
 
 /**
  * Names of the data Docker steps leave for later ones in the {@link io.mecmig.core.StepContext}. What rollback
@@ -20,6 +21,11 @@ public final class DockerKeys {
     public static final Key<String> TARGET_IMAGE = Key.journaled("docker.image.target");
     /** "yes" once relocation created the app's volumes on the target, so that rollback removes only those. */
     public static final Key<String> TARGET_VOLUMES_CREATED = Key.journaled("docker.volumes.created");
+
+    /** The sum the source took of a volume's tarball, which the target checks its copy against before use. */
+    public static Key<Checksums.Sum> volumeSum(String volume) {
+        return Key.of("docker.volume.sum." + volume, Checksums.Sum.class);
+    }
 
     private DockerKeys() {
     }

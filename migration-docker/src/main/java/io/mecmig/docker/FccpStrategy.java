@@ -104,12 +104,16 @@ public final class FccpStrategy implements Strategy {
         });
     }
 
-    /** Target, procedure B: each volume of the created container gets the source's copy; the tarball is removed. */
+    /**
+     * Target, procedure B: each volume of the created container gets the source's copy, once its tarball is checked
+     * against the sum the source took (a damaged one fails the step and is not unpacked); the tarball is removed.
+     */
     public static Step fillVolumes() {
         return Step.onTarget("untar into volume", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             for (String volume : ctx.app().volumes()) {
-                VolumeArchive.unpackInto(target, volume, CommonSteps.volumeTarball(target, ctx, volume));
+                VolumeArchive.unpackInto(target, volume, CommonSteps.volumeTarball(target, ctx, volume),
+                        ctx.get(DockerKeys.volumeSum(volume)));
             }
         });
     }

@@ -1,6 +1,8 @@
 package io.mecmig.docker;
 
 import io.mecmig.docker.ssh.RemoteCommand;
+import io.mecmig.docker.transfer.ChecksumMismatchException;
+import io.mecmig.docker.transfer.Checksums;
 
 /**
  * A Docker volume as a tarball, the paper's {@code tar} of the data volume: packed on the source host from
@@ -20,39 +22,57 @@ public final class VolumeArchive {
     }
 
     /**
-     * Packs {@code volume} on {@code host} into {@code tarball} (on that host), in one command on the host since
-     * it runs while the app is down; returns the volume's content size (apparent sizes, as {@code du -sb}).
+     * A packed volume: its content size (apparent sizes, as {@code du -sb} gives them) and the tarball's sum.
+     *
+     * @param contentSize bytes of the volume's files
+     * @param sum the tarball's sum, to check the target's copy against before it is unpacked
      */
-    public static long pack(DockerHost host, String volume, String tarball) {
-        String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
-        String out = host.exec(RemoteCommand.of("sh", "-c", "du -sb " + mountpoint + " && tar -C " + mountpoint
-                + " -cf " + RemoteCommand.quote(tarball) + " ."), DockerHost.LONG).stdout();
-        return Long.parseLong(out.strip().split("\\s+")[0]);
+    public record Packed(long contentSize, Checksums.Sum sum) {
     }
 
     /**
-     * Creates {@code volume} on {@code host} and unpacks {@code tarball} (on that host) into it.
+     * Packs {@code volume} on {@code host} into {@code tarball} (on that host), in one command on the host since
+     * it runs while the app is down. The tarball is summed as tar writes it ({@code tee} into {@code cksum}), so
+     * the sum costs no second read.
+     */
+    public static Packed pack(DockerHost host, String volume, String tarball) {
+        String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
+        String out = host.exec(RemoteCommand.of("bash", "-c", "set -o pipefail; du -sb " + mountpoint + " && tar -C "
+                + mountpoint + " -cf - . | tee " + RemoteCommand.quote(tarball) + " | cksum"), DockerHost.LONG).stdout();
+        String[] lines = out.strip().split("\\R");
+        return new Packed(Long.parseLong(lines[0].strip().split("\\s+")[0]), Checksums.Sum.parse(lines[lines.length - 1]));
+    }
+
+    /**
+     * Creates {@code volume} on {@code host} and unpacks {@code tarball} (on that host) into it, if the tarball
+     * still has the sum {@code expected} the source took.
      *
      * @throws IllegalStateException if the volume exists already: its content would be mixed with the copy
+     * @throws ChecksumMismatchException if the tarball is damaged; nothing of it was unpacked
      */
-    public static void unpack(DockerHost host, String volume, String tarball) {
+    public static void unpack(DockerHost host, String volume, String tarball, Checksums.Sum expected) {
         if (host.hasVolume(volume)) {
             throw new IllegalStateException("volume '" + volume + "' already exists on " + host.name()
                     + ": remove it there (docker volume rm " + volume + ") if it is a stale copy");
         }
         String mountpoint = host.createVolume(volume);
-        host.exec(RemoteCommand.of("tar", "-C", mountpoint, "-xpf", tarball), DockerHost.LONG);
+        Checksums.runIfIntact(host, tarball, expected, "volume tarball of " + volume,
+                RemoteCommand.of("tar", "-C", mountpoint, "-xpf", tarball), DockerHost.LONG);
     }
 
     /**
      * Replaces the content of {@code volume}, which exists on {@code host} (created with a container made ready in
-     * advance), by that of {@code tarball}, then removes the tarball; one command on the host.
+     * advance), by that of {@code tarball}, then removes the tarball; one command on the host, which first checks
+     * that the tarball still has the sum {@code expected} the source took.
+     *
+     * @throws ChecksumMismatchException if the tarball is damaged; the volume was left as it was
      */
-    public static void unpackInto(DockerHost host, String volume, String tarball) {
+    public static void unpackInto(DockerHost host, String volume, String tarball, Checksums.Sum expected) {
         String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
         String file = RemoteCommand.quote(tarball);
         // Emptied first: what docker copied into the new volume from the image must not mix with the source's copy.
-        host.exec(RemoteCommand.of("sh", "-c", "find " + mountpoint + " -mindepth 1 -delete && tar -C " + mountpoint
-                + " -xpf " + file + " && rm -f -- " + file), DockerHost.LONG);
+        Checksums.runIfIntact(host, tarball, expected, "volume tarball of " + volume, new RemoteCommand("find "
+                + mountpoint + " -mindepth 1 -delete && tar -C " + mountpoint + " -xpf " + file + " && rm -f -- " + file),
+                DockerHost.LONG);
     }
 }

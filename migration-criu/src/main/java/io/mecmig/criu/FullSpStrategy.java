@@ -22,7 +22,8 @@ import java.util.List;
  * folder to the target. Procedure B: {@code docker checkpoint create} (dumps and stops the app: the downtime
  * starts), {@code tar} of the volumes, {@code rsync} of the checkpoint again (only what changed moves), the
  * volumes' {@code dd | nc}, {@code volume create}, {@code docker create}, and {@code docker start
- * --checkpoint} on the target.
+ * --checkpoint} on the target. What crosses the link in relocation is summed on the source and checked on the
+ * target right before it is used (the volume tarballs before the untar, the checkpoint before the restore).
  *
  * <p>The source keeps both checkpoints until its container is removed: rollback may still need the last one.
  * A failed relocation restores the source from the checkpoint that stopped it, so no memory state is
@@ -109,10 +110,17 @@ public final class FullSpStrategy implements Strategy {
             String to = target.workFile(ctx.migrationId() + ".checkpoint");
             target.exec(RemoteCommand.privateFolders(to), CheckpointSteps.SHORT);
             long size = CheckpointSteps.folderSize(source, from);
-            var t = RsyncTransfer.sync(source, from, target, to, "checkpoint " + name, size, ctx.link());
-            ctx.transferred(t);
-            if (name.equals(FINAL)) {
-                ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
+            // The final checkpoint is summed on the source while rsync sends it; the target checks its copy before
+            // the restore.
+            try (CopyCheck sums = name.equals(FINAL) ? CopyCheck.start(source, from) : null) {
+                var t = RsyncTransfer.sync(source, from, target, to, "checkpoint " + name, size, ctx.link());
+                ctx.transferred(t);
+                if (sums != null) {
+                    ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
+                    long waited = System.nanoTime();
+                    ctx.put(CopyCheck.CHECKPOINT, sums.await());
+                    ctx.measure(CopyCheck.SOURCE_WAIT, (System.nanoTime() - waited) / 1e9);
+                }
             }
             ctx.put(CriuKeys.TARGET_IMAGES, to);
         });

@@ -164,11 +164,19 @@ public final class PageDeltaStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String out = ctx.get(TARGET_FINAL_DIR);
             RemoteCommand receive = RemoteCommand.of("rm", "-rf", out).then(PageDelta.apply(preDir(ctx, target), out));
-            Transfer t = LinkStream.send(source, PageDelta.make(preDir(ctx, source), ctx.get(CriuKeys.SOURCE_FINAL_DUMP)),
-                    target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),
-                    Compression.forLink(ctx.link()), "checkpoint page delta", LinkStream.timeoutFor(MAX_DELTA, ctx.link()));
-            ctx.transferred(t);
-            ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
+            String dump = ctx.get(CriuKeys.SOURCE_FINAL_DUMP);
+            // The dump is summed on the source while its delta streams; the target checks the checkpoint it rebuilt
+            // (from the delta and its own copy of the pre-relocation dump) before the restore.
+            try (CopyCheck sums = CopyCheck.start(source, dump)) {
+                Transfer t = LinkStream.send(source, PageDelta.make(preDir(ctx, source), dump),
+                        target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),
+                        Compression.forLink(ctx.link()), "checkpoint page delta", LinkStream.timeoutFor(MAX_DELTA, ctx.link()));
+                ctx.transferred(t);
+                ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
+                long waited = System.nanoTime();
+                ctx.put(CopyCheck.CHECKPOINT, sums.await());
+                ctx.measure(CopyCheck.SOURCE_WAIT, (System.nanoTime() - waited) / 1e9);
+            }
         });
     }
 }

@@ -23,8 +23,6 @@ import java.util.Objects;
  */
 public final class Checksums {
 
-    /** The measure, in seconds, of the checks on the target inside the downtime. */
-    public static final String VERIFY_TIME = "checksum.verify.seconds";
     /** The exit status of a guarded command whose input did not match its sum. */
     static final int MISMATCH = 65;
 

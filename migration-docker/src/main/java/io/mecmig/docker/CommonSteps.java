@@ -6,6 +6,7 @@ import io.mecmig.core.PhaseSignal;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
 import io.mecmig.core.Transfer;
+import io.mecmig.docker.transfer.Checksums;
 import io.mecmig.docker.transfer.ScpTransfer;
 import io.mecmig.docker.transfer.TcpStreamTransfer;
 import java.time.Duration;
@@ -61,16 +62,22 @@ public final class CommonSteps {
         });
     }
 
-    /** Link: the image tarball, scp from the source's work dir to the target's. */
+    /**
+     * Link: the image tarball, scp from the source's work dir to the target's. The source sums it while scp sends
+     * it; the target checks its copy against that sum before it loads or imports it.
+     */
     public static Step scpTarball() {
         return Step.onLink("scp tarball", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             String remote = target.workFile(ctx.migrationId() + ".image.tar");
-            Transfer t = ScpTransfer.send(source, ctx.get(DockerKeys.SOURCE_TARBALL), target, remote,
-                    "image tarball", ctx.link());
-            ctx.transferred(t);
-            ctx.put(DockerKeys.TARGET_TARBALL, remote);
+            String tarball = ctx.get(DockerKeys.SOURCE_TARBALL);
+            try (Checksums.Pending sum = Checksums.start(source, tarball)) {
+                Transfer t = ScpTransfer.send(source, tarball, target, remote, "image tarball", ctx.link());
+                ctx.transferred(t);
+                ctx.put(DockerKeys.TARGET_TARBALL, remote);
+                ctx.put(DockerKeys.TARBALL_SUM, sum.sum());
+            }
         });
     }
 

@@ -22,6 +22,9 @@ public final class DockerKeys {
     /** "yes" once relocation created the app's volumes on the target, so that rollback removes only those. */
     public static final Key<String> TARGET_VOLUMES_CREATED = Key.journaled("docker.volumes.created");
 
+    /** The sum the source took of the image tarball, which the target checks its copy against before loading it. */
+    public static final Key<Checksums.Sum> TARBALL_SUM = Key.of("docker.tarball.sum", Checksums.Sum.class);
+
     /** The sum the source took of a volume's tarball, which the target checks its copy against before use. */
     public static Key<Checksums.Sum> volumeSum(String volume) {
         return Key.of("docker.volume.sum." + volume, Checksums.Sum.class);

@@ -6,6 +6,7 @@ import io.mecmig.core.Rollbacks;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
+import io.mecmig.docker.transfer.Checksums;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,12 +81,14 @@ public final class FccpStrategy implements Strategy {
         });
     }
 
-    /** Target: {@code docker load} of the received tarball, by the host's CLI. */
+    /** Target: {@code docker load} of the received tarball, by the host's CLI, once it is checked against its sum. */
     public static Step load() {
         return Step.onTarget("docker load", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             ctx.put(DockerKeys.TARGET_IMAGE, ctx.get(DockerKeys.COMMITTED_IMAGE));
-            target.dockerCli(DockerHost.LONG, "load", "-q", "-i", ctx.get(DockerKeys.TARGET_TARBALL));
+            String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
+            Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",
+                    target.dockerCommand("load", "-q", "-i", tarball), DockerHost.LONG);
         });
     }
 

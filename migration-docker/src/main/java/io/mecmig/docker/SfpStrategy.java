@@ -6,6 +6,7 @@ import io.mecmig.core.Rollbacks;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
+import io.mecmig.docker.transfer.Checksums;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,10 @@ public final class SfpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String image = CommonSteps.imageName(ctx);
             ctx.put(DockerKeys.TARGET_IMAGE, image);
-            target.dockerCli(DockerHost.LONG, "import", ctx.get(DockerKeys.TARGET_TARBALL), image);
+            // docker import checks nothing: a damaged tarball would become the app's filesystem.
+            String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
+            Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",
+                    target.dockerCommand("import", tarball, image), DockerHost.LONG);
         });
     }
 

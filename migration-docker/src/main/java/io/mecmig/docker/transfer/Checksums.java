@@ -4,6 +4,7 @@ import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.ssh.CommandResult;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.RemoteCommandException;
+import io.mecmig.docker.ssh.SshChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +137,44 @@ public final class Checksums {
                     + result.exitStatus() + ": " + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip());
         }
         return result;
+    }
+
+    /**
+     * Starts {@code cksum < file} on {@code host} without waiting, so that the file is summed while it is sent
+     * (it is read from the page cache twice at the same time, not once more after).
+     */
+    public static Pending start(DockerHost host, String file) {
+        return new Pending(host.ssh().start(RemoteCommand.of("cksum").from(file)), host.name(), file);
+    }
+
+    /** A sum being taken on a host. */
+    public static final class Pending implements AutoCloseable {
+
+        private final SshChannel.Running running;
+        private final String hostName;
+        private final String file;
+
+        private Pending(SshChannel.Running running, String hostName, String file) {
+            this.running = running;
+            this.hostName = hostName;
+            this.file = file;
+        }
+
+        /** The sum, once taken. */
+        public Sum sum() {
+            CommandResult result = running.await(Duration.ofMinutes(2));
+            if (!result.succeeded()) {
+                throw new RemoteCommandException("cksum of " + file + " on " + hostName + " failed (exit "
+                        + result.exitStatus() + "): " + result.stderr().strip());
+            }
+            return Sum.parse(result.stdout());
+        }
+
+        /** Ends the command if the transfer failed before its sum was asked for. */
+        @Override
+        public void close() {
+            running.close();
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mecmig.core.AppState;
 import io.mecmig.core.Migration;
+import io.mecmig.core.MigrationEvent;
+import io.mecmig.core.Phase;
 import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Outcome;
 import io.mecmig.core.PreRelocation;
@@ -14,14 +16,18 @@ import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.it.TestbedDocker;
 import io.mecmig.docker.ssh.RemoteCommand;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * FullSP and the page-delta strategy on the real two-host testbed (dockerd, CRIU, sshd per host), with the
@@ -119,6 +125,30 @@ class FullStateMigrationIT {
         assertRolledBackWithState(app, () -> prepared.relocate());
     }
 
+    /**
+     * The checkpoint the target is about to restore is damaged (4 KiB flipped in its largest page image): the
+     * check against the source's sums stops the restore, and the source comes back from its own checkpoint.
+     */
+    @ParameterizedTest(name = "{0}: a checkpoint damaged on the target is not restored, the source is")
+    @ValueSource(strings = {"fullsp", "fullsp-delta"})
+    void aCheckpointDamagedOnTheTargetIsCaughtBeforeTheRestore(String strategy) {
+        AppDeployment app = freshOnA("uspa");
+        AtomicReference<Path> damaged = new AtomicReference<>();
+        PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy(strategy)
+                .onEvent(MigrationEvent.StepStarted.class, e -> {
+                    if (e.phase() == Phase.RELOCATION && e.step().equals("docker start --checkpoint")) {
+                        String id = b.inspect(app.spec().container(), false).getId();
+                        damaged.set(bed.corruptLargestFile(b.docker().infoCmd().exec().getDockerRootDir()
+                                + "/containers/" + id + "/checkpoints/" + FullSpStrategy.FINAL));
+                    }
+                })
+                .preRelocate();
+
+        assertRolledBackWithState(app, () -> prepared.relocate(), report -> assertThat(report.failure())
+                .contains("checksum mismatch: " + damaged.get(), "the source sent cksum"));
+        assertThat(damaged.get().getFileName().toString()).startsWith("pages-");
+    }
+
     @Test
     void aFailedRestoreOnTheTargetRollsBackToTheSourceRestoredFromItsCheckpoint() {
         AppDeployment app = freshOnA("asw");
@@ -139,9 +169,15 @@ class FullStateMigrationIT {
     }
 
     private void assertRolledBackWithState(AppDeployment app, org.assertj.core.api.ThrowableAssert.ThrowingCallable relocate) {
+        assertRolledBackWithState(app, relocate, report -> { });
+    }
+
+    private void assertRolledBackWithState(AppDeployment app, org.assertj.core.api.ThrowableAssert.ThrowingCallable relocate,
+                                           Consumer<MigrationReport> alsoCheck) {
         AppState before = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElse(null);
         assertThatThrownBy(relocate).isInstanceOf(StepFailedException.class).satisfies(e -> {
             MigrationReport report = ((StepFailedException) e).report();
+            alsoCheck.accept(report);
             assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
             assertThat(report.rollback().actions()).anyMatch(s -> s.startsWith("restore source from its checkpoint: done"));
             assertThat(report.notes()).anyMatch(n -> n.contains("source restored from its checkpoint, state kept"));

@@ -90,6 +90,34 @@ class DockerFaultsIT {
     }
 
     @Test
+    void aVolumeTarballDamagedOnTheTargetIsNotUnpackedAndTheSourceServesAgain() {
+        AppDeployment app = uspa();
+        long before = counter(app);
+        AtomicReference<java.nio.file.Path> damaged = new AtomicReference<>();
+        StepFailedException e = failAt(app, "untar into volume", () -> {
+            damaged.set(bed.corruptLargestFile(bed.target.workDir()));
+            return new Fault() { // a damaged file stays damaged: nothing to undo
+                @Override
+                public String describe() {
+                    return damaged.get() + " corrupted";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }, new AtomicReference<>());
+
+        assertThat(damaged.get().getFileName().toString()).contains(".volume.");
+        assertThat(e.report().outcome()).isEqualTo(io.mecmig.core.Outcome.ROLLED_BACK);
+        assertThat(e.report().failure()).contains("checksum mismatch: " + damaged.get(), "the source sent cksum");
+        assertThat(e.sourceState()).isEqualTo(SourceState.RESTORED);
+        assertThat(bed.source.isRunning(app.spec().container())).isTrue();
+        assertThat(bed.target.isRunning(app.spec().container())).isFalse();
+        assertThat(counter(app)).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
     void linkCutDuringTheVolumeCopy() throws Exception {
         AppDeployment app = uspa();
         long before = counter(app);

@@ -104,6 +104,25 @@ public final class TestbedDocker implements AutoCloseable {
         return new Faults(new ProcessRunner()).killByPidFile(pidFile, "dockerd of " + hosts.target().name());
     }
 
+    /**
+     * Flips 4 KiB in the middle of the largest file under {@code folder} of a testbed host, as a copy damaged on
+     * the link or on disk would be (the hosts are namespaces of this machine: their folders are this machine's).
+     *
+     * @return the damaged file
+     */
+    public Path corruptLargestFile(String folder) {
+        Path file;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of(folder))) {
+            file = files.filter(java.nio.file.Files::isRegularFile)
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow(() -> new IllegalStateException("no file under " + folder + " to corrupt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new Faults(new ProcessRunner()).corrupt(file, 4096);
+        return file;
+    }
+
     /** Brings every daemon back (testbed up is idempotent). */
     public void restore() {
         testbed.up();

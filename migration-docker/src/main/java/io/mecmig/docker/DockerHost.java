@@ -412,6 +412,9 @@ public final class DockerHost implements Host {
             io.mecmig.core.Names.requireHostAddress("service address of host '" + name + "'", serviceHost);
             io.mecmig.core.Names.requireHostAddress("link address of host '" + name + "'", linkAddress);
             HostPaths.requireAbsolute("work folder of host '" + name + "'", workDir);
+            if (endpoint.tlsFiles().isPresent()) {
+                endpoint.requireAnswering(); // certificates that do not match fail here, with the fix
+            }
             DockerHost host = new DockerHost(this, SshChannel.connect(sshTarget));
             host.ensureWorkDir();
             return host;

@@ -16,12 +16,24 @@ import java.util.Properties;
  * describe its hosts in a properties file and the CLI, tests and examples connect the same way.
  *
  * <p>Keys, under a prefix such as {@code source.} or {@code target.}: {@code name}, {@code docker}
- * (unix:///... or tcp://...), {@code ssh.host}, {@code ssh.port} (22), {@code ssh.user} (root),
- * {@code ssh.identity}, {@code ssh.knownHosts}, {@code serviceHost}, {@code linkAddress}, {@code workDir},
- * {@code link.user} (root), {@code link.identity}, {@code link.knownHosts} (files on that host).
+ * (unix:///..., ssh+unix:///... or tcp://...), {@code docker.tls} (for tcp://: a folder on this machine with
+ * ca.pem, cert.pem, key.pem, see {@link DockerTls}), {@code docker.onHost} (the daemon's unix socket on the host
+ * itself, for a tcp:// endpoint; default {@value DockerEndpoint#DEFAULT_SOCKET}), {@code ssh.host},
+ * {@code ssh.port} (22), {@code ssh.user} (root), {@code ssh.identity}, {@code ssh.knownHosts},
+ * {@code serviceHost}, {@code linkAddress}, {@code workDir}, {@code link.user} (root), {@code link.identity},
+ * {@code link.knownHosts} (files on that host).
+ *
+ * @param dockerTls    the TLS folder of a tcp:// endpoint, or {@code null} for none
+ * @param dockerOnHost the daemon's unix socket as the host itself reaches it, or {@code null} for the default
  */
 public record DockerHostConfig(String name, String docker, SshTarget ssh, String serviceHost, String linkAddress,
-                               String workDir, LinkAccess linkAccess) {
+                               String workDir, LinkAccess linkAccess, String dockerTls, String dockerOnHost) {
+
+    /** A host whose Docker endpoint needs no TLS. */
+    public DockerHostConfig(String name, String docker, SshTarget ssh, String serviceHost, String linkAddress,
+                            String workDir, LinkAccess linkAccess) {
+        this(name, docker, ssh, serviceHost, linkAddress, workDir, linkAccess, null, null);
+    }
 
     /**
      * Checks every value before anything connects or runs: names and addresses that would be shell syntax,
@@ -33,15 +45,24 @@ public record DockerHostConfig(String name, String docker, SshTarget ssh, String
         Names.requireObjectName("host", name); // it ends up in paths on the hosts
         Objects.requireNonNull(ssh, "ssh");
         Objects.requireNonNull(linkAccess, "linkAccess");
-        DockerEndpoint.of(docker);
+        dockerEndpoint(docker, dockerTls, dockerOnHost);
         Names.requireHostAddress("service address (serviceHost) of host '" + name + "'", serviceHost);
         Names.requireHostAddress("link address (linkAddress) of host '" + name + "'", linkAddress);
         HostPaths.requireAbsolute("work folder (workDir) of host '" + name + "'", workDir);
     }
 
-    /** Connects: a docker-java client and an SSH channel. */
+    /** The Docker endpoint these values describe, its TLS files checked. */
+    public DockerEndpoint endpoint() {
+        return dockerEndpoint(docker, dockerTls, dockerOnHost);
+    }
+
+    private static DockerEndpoint dockerEndpoint(String docker, String tls, String onHost) {
+        return DockerEndpoint.of(docker, tls == null ? null : new DockerTls(Path.of(tls)), onHost);
+    }
+
+    /** Connects: a docker-java client (over TLS, checked with one call, when configured) and an SSH channel. */
     public DockerHost connect() {
-        return DockerHost.builder(name).docker(DockerEndpoint.of(docker)).ssh(ssh).serviceHost(serviceHost)
+        return DockerHost.builder(name).docker(endpoint()).ssh(ssh).serviceHost(serviceHost)
                 .linkAddress(linkAddress).workDir(workDir).linkAccess(linkAccess).build();
     }
 
@@ -72,13 +93,19 @@ public record DockerHostConfig(String name, String docker, SshTarget ssh, String
                 v.get("ssh.user", "root"), Path.of(v.get("ssh.identity")), Path.of(v.get("ssh.knownHosts")));
         LinkAccess link = new LinkAccess(v.get("link.user", "root"), v.get("link.identity"), v.get("link.knownHosts"));
         return new DockerHostConfig(v.get("name"), v.get("docker"), ssh, v.get("serviceHost"), v.get("linkAddress"),
-                v.get("workDir"), link);
+                v.get("workDir"), link, v.get("docker.tls", null), v.get("docker.onHost", null));
     }
 
     /** Writes this host under {@code prefix} into {@code p}, the inverse of {@link #from}. */
     public void store(Properties p, String prefix) {
         p.setProperty(prefix + "name", name);
         p.setProperty(prefix + "docker", docker);
+        if (dockerTls != null) {
+            p.setProperty(prefix + "docker.tls", dockerTls);
+        }
+        if (dockerOnHost != null) {
+            p.setProperty(prefix + "docker.onHost", dockerOnHost);
+        }
         p.setProperty(prefix + "ssh.host", ssh.host());
         p.setProperty(prefix + "ssh.port", String.valueOf(ssh.port()));
         p.setProperty(prefix + "ssh.user", ssh.user());

@@ -16,6 +16,8 @@ import java.util.Optional;
  * One host's Docker Engine: a dockerd inside the host's network namespace, with its own data root,
  * exec root (and so its own containerd, whose shims inherit the namespace), socket, pid file,
  * containerd namespaces, container cgroup parent and bridge subnet, so the hosts share nothing.
+ * Besides its unix socket it serves the Engine API over mutual TLS on its management address, port
+ * {@value DockerTlsCerts#PORT}, as a remote MEC host would ({@code dockerd --tlsverify}).
  */
 final class HostDockerd {
 
@@ -28,12 +30,22 @@ final class HostDockerd {
     private final HostPlan plan;
     private final HostFiles files;
     private final DockerProbe probe;
+    private final Path tls;
 
-    HostDockerd(CommandRunner runner, HostPlan plan, HostFiles files) {
+    /**
+     * @param tls the server's TLS folder (ca.pem, cert.pem, key.pem), or {@code null} when only stopping or
+     *            probing this dockerd
+     */
+    HostDockerd(CommandRunner runner, HostPlan plan, HostFiles files, Path tls) {
         this.runner = runner;
         this.plan = plan;
         this.files = files;
         this.probe = new DockerProbe(runner);
+        this.tls = tls;
+    }
+
+    HostDockerd(CommandRunner runner, HostPlan plan, HostFiles files) {
+        this(runner, plan, files, null);
     }
 
     /** The engine's version when it answers. */
@@ -41,13 +53,18 @@ final class HostDockerd {
         return probe.serverVersion(files.dockerSocket());
     }
 
-    /** Starts dockerd unless it answers already; returns at once (see {@link #awaitAnswering()}). */
+    /**
+     * Starts dockerd unless it answers already with this testbed's options and TLS files; returns at once (see
+     * {@link #awaitAnswering()}). One started with other options (by an older mecmig), or before its server
+     * certificate was renewed, is restarted.
+     */
     boolean startIfNeeded() {
-        if (version().isPresent()) {
+        Optional<ProcessHandle> running = Pids.live(files.dockerPidFile(), files.dockerSocket().toString());
+        if (version().isPresent() && (running.isEmpty() || current(running.get()))) {
             return false;
         }
-        // A dockerd that does not answer (hung, or half dead) and its containerd go first.
-        Pids.live(files.dockerPidFile(), files.dockerSocket().toString()).ifPresent(p -> Pids.stop(p, Duration.ofSeconds(20)));
+        // A dockerd that does not answer (hung, or half dead), or runs with outdated options, and its containerd go first.
+        running.ifPresent(p -> Pids.stop(p, Duration.ofSeconds(20)));
         Pids.live(files.dockerExecRoot().resolve("containerd/containerd.pid"), "containerd")
                 .ifPresent(p -> Pids.stop(p, Duration.ofSeconds(10)));
         try {
@@ -106,7 +123,34 @@ final class HostDockerd {
         Pids.live(files.dockerPidFile(), files.dockerSocket().toString()).ifPresent(p -> Pids.stop(p, STOP_TIMEOUT));
     }
 
+    /** Whether the running dockerd has this testbed's options and has read its current certificate. */
+    private boolean current(ProcessHandle dockerd) {
+        if (!Pids.commandLine(dockerd.pid()).strip().equals(String.join(" ", command().argv()))) {
+            return false;
+        }
+        if (tls == null) {
+            return true;
+        }
+        try {
+            // A process's start time is known to about a second only: a certificate counts as newer past a margin.
+            var started = dockerd.info().startInstant();
+            return started.isEmpty() || Files.getLastModifiedTime(tls.resolve("cert.pem")).toInstant()
+                    .isBefore(started.get().plusSeconds(5));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     Command command() {
+        Command plain = plainCommand();
+        return tls == null ? plain : plain.with("--tlsverify",
+                "--tlscacert", tls.resolve("ca.pem").toString(),
+                "--tlscert", tls.resolve("cert.pem").toString(),
+                "--tlskey", tls.resolve("key.pem").toString(),
+                "-H", "tcp://" + plan.hostAddress() + ":" + DockerTlsCerts.PORT);
+    }
+
+    private Command plainCommand() {
         return Command.of(List.of("dockerd",
                 "--config-file", files.dockerConfig().toString(),
                 "--data-root", files.dockerDataRoot().toString(),

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class Testbed {
 
     private static final List<String> TOOLS = List.of("ip", "nsenter", "tc", "nft", "dockerd", "docker",
-            "ssh-keygen", "setsid", "umount", "sysctl");
+            "ssh-keygen", "openssl", "setsid", "umount", "sysctl");
 
     private final TestbedConfig config;
     private final CommandRunner runner;
@@ -88,6 +88,8 @@ public final class Testbed {
         keys.ensureClientKey();
         Map<String, Path> hostKeys = new LinkedHashMap<>();
         Map<String, List<String>> addresses = new LinkedHashMap<>();
+        DockerTlsCerts tls = DockerTlsCerts.of(runner, config);
+        tls.ensureClient();
         List<HostDockerd> started = new ArrayList<>();
         for (HostPlan plan : layout.hosts()) {
             HostFiles files = HostFiles.of(config, plan.name());
@@ -96,7 +98,8 @@ public final class Testbed {
             step(start, plan.name() + ": sshd " + (sshd.startIfNeeded(keys) ? "started" : "already answering"));
             hostKeys.put(plan.name(), sshd.publicHostKey());
             addresses.put(plan.name(), own);
-            HostDockerd dockerd = new HostDockerd(runner, plan, files);
+            HostDockerd dockerd = new HostDockerd(runner, plan, files,
+                    tls.ensureServer(plan.name(), List.of(plan.hostAddress())));
             stopIfInAnotherNamespace(plan.name(), files);
             step(start, plan.name() + ": dockerd " + (dockerd.startIfNeeded() ? "starting" : "already answering"));
             started.add(dockerd);
@@ -219,6 +222,7 @@ public final class Testbed {
 
     private TestbedHosts hosts(TestbedLayout layout) {
         SshKeys keys = sshKeys();
+        java.nio.file.Path tlsClient = DockerTlsCerts.of(runner, config).clientFolder();
         List<TestbedHost> hosts = new ArrayList<>();
         for (HostPlan plan : layout.hosts()) {
             HostFiles files = HostFiles.of(config, plan.name());
@@ -233,7 +237,9 @@ public final class Testbed {
             hosts.add(new TestbedHost(plan.name(), plan.name(), files.dockerSocket(),
                     new SshEndpoint(plan.hostAddress(), HostSshd.PORT, "root", keys.clientKey(), keys.knownHosts(),
                             keys.clientConfig()),
-                    plan.hostAddress(), plan.rootAddress(), plan.bridgeNetwork(), links));
+                    plan.hostAddress(), plan.rootAddress(), plan.bridgeNetwork(), links,
+                    new DockerTlsEndpoint(java.net.URI.create("tcp://" + plan.hostAddress() + ":" + DockerTlsCerts.PORT),
+                            tlsClient)));
         }
         return new TestbedHosts(hosts);
     }

@@ -17,9 +17,11 @@ import java.util.Map;
  *                          (where a MEC sandbox or orchestrator listening in the root namespace is reached)
  * @param bridgeSubnet      its Docker bridge network, routed from the root namespace
  * @param linkAddresses     its own address on the migration link, by peer host name
+ * @param dockerTls         its Docker Engine over mutual TLS, as a remote host's would be reached
  */
 public record TestbedHost(String name, String namespace, Path dockerSocket, SshEndpoint ssh, String managementAddress,
-                          String gatewayAddress, String bridgeSubnet, Map<String, String> linkAddresses) {
+                          String gatewayAddress, String bridgeSubnet, Map<String, String> linkAddresses,
+                          DockerTlsEndpoint dockerTls) {
 
     public TestbedHost {
         linkAddresses = Map.copyOf(linkAddresses);

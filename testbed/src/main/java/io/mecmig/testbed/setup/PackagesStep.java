@@ -9,7 +9,7 @@ public final class PackagesStep implements SetupStep {
     public static final List<String> RUNTIME_PACKAGES = List.of(
             "docker.io", "iptables", "busybox-static", "openssh-server", "openssh-client", "rsync", "memcached", "apache2",
             "nftables", "iproute2", "iputils-ping", "util-linux", "procps", "debootstrap", "socat",
-            "netcat-openbsd", "zstd", "xz-utils", "curl", "python3");
+            "netcat-openbsd", "zstd", "xz-utils", "curl", "python3", "openssl");
 
     private final String title;
     private final Apt apt;

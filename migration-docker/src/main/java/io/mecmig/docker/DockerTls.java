@@ -96,8 +96,8 @@ public record DockerTls(Path folder) {
      * the failure's own message when it was not about TLS.
      */
     String explain(URI uri, Throwable failure) {
-        String all = causes(failure);
-        String lower = all.toLowerCase(java.util.Locale.ROOT);
+        String lower = causes(failure).toLowerCase(java.util.Locale.ROOT);
+        String all = rootCause(failure); // the chain repeats itself; its deepest link says what happened
         if (has(failure, ConnectException.class)) {
             return "nothing accepts connections at " + uri + " (" + all + "): start that dockerd with -H "
                     + uri + " --tlsverify --tlscacert, --tlscert and --tlskey, or correct the endpoint";
@@ -135,6 +135,14 @@ public record DockerTls(Path folder) {
             }
         }
         return text.toString();
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> kind) {

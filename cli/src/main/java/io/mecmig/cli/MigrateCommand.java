@@ -19,7 +19,6 @@ import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
 import io.mecmig.testbed.TestbedHosts;
 import io.mecmig.testbed.TestbedPlatform;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +95,7 @@ final class MigrateCommand implements Callable<Integer> {
                 AppDeployment deployment = deployment(key, file, mec);
                 List<MigrationReport> reports = new ArrayList<>();
                 for (int i = 1; i <= runs; i++) {
-                    DockerHost from = place(deployment, a, b, file.getProperty("source.docker"));
+                    DockerHost from = place(deployment, a, b);
                     DockerHost to = from == a ? b : a;
                     AppPlacement.removeCopy(deployment, to);
                     MigrationReport report = migrate(deployment, from, to, link);
@@ -165,12 +164,15 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /** The host the app runs on; deployed fresh on {@code a} (image built there if missing) when it runs nowhere. */
-    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b, String aEngine) {
+    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
         return AppPlacement.runningOn(deployment, List.of(a, b)).orElseGet(() -> {
             AppPlacement.removeCopy(deployment, a);
             AppPlacement.removeCopy(deployment, b);
             System.out.println("deploying " + deployment.key() + " on " + a.name());
-            try (ImageBuilder builder = ImageBuilder.on(URI.create(aEngine)).projectHome(ProjectHome.path()).build()) {
+            // The connected host's endpoint: an SSH tunnel's local end, or the TLS listener with its client files.
+            ImageBuilder.Builder images = ImageBuilder.on(a.endpoint().uri()).projectHome(ProjectHome.path());
+            a.endpoint().tlsFiles().ifPresent(tls -> images.tls(tls.folder()));
+            try (ImageBuilder builder = images.build()) {
                 builder.baseJava();
                 builder.app(AppImages.named(deployment.key()));
             }

@@ -50,7 +50,21 @@ final class TestbedCommand implements Runnable {
                         host.managementAddress(), host.gatewayAddress(), host.bridgeSubnet(), host.linkAddresses());
             }
             System.out.println("run inside a host:  nsenter --net=/run/netns/meh-src -- ssh 10.77.0.2 hostname");
+            System.out.println("Docker over TLS:    hosts file " + writeTlsHostsFile(up) + " (docker = tcp://...:2376,"
+                    + " docker.tls = the client's ca.pem, cert.pem, key.pem)");
             return 0;
+        }
+
+        /** A hosts file (see DockerHostConfig) naming both engines' TLS endpoints, for --hosts. */
+        private static java.nio.file.Path writeTlsHostsFile(TestbedHosts up) {
+            TestbedConfig config = TestbedConfig.defaults();
+            java.nio.file.Path file = up.source().dockerTls().clientFolder().resolveSibling("hosts.properties");
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(io.mecmig.core.SecureFiles.privateFile(file))) {
+                TestbedDockerHosts.overTls(config, up).store(out, "the testbed's hosts, Docker reached over mutual TLS");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + file, e);
+            }
+            return file;
         }
     }
 

@@ -29,6 +29,21 @@ final class TestbedDockerHosts {
         return p;
     }
 
+    /** The same, with both Docker engines reached over mutual TLS (the testbed's CA and client certificate). */
+    static Properties overTls(TestbedConfig config, TestbedHosts hosts) {
+        Properties p = of(config, hosts);
+        overTls(config, hosts.source(), hosts.target()).store(p, "source.");
+        overTls(config, hosts.target(), hosts.source()).store(p, "target.");
+        return p;
+    }
+
+    static DockerHostConfig overTls(TestbedConfig config, TestbedHost host, TestbedHost peer) {
+        DockerHostConfig c = config(config, host, peer);
+        return new DockerHostConfig(c.name(), host.dockerTls().uri().toString(), c.ssh(), c.serviceHost(),
+                c.linkAddress(), c.workDir(), c.linkAccess(), host.dockerTls().clientFolder().toString(),
+                host.dockerUri().toString());
+    }
+
     static DockerHostConfig config(TestbedConfig config, TestbedHost host, TestbedHost peer) {
         SshEndpoint ssh = host.ssh();
         return new DockerHostConfig(host.name(), host.dockerUri().toString(),

@@ -23,11 +23,17 @@ final class DockerEngine implements AutoCloseable {
     private final DockerClient client;
 
     DockerEngine(URI uri) {
+        this(uri, null);
+    }
+
+    /** @param tls a folder with ca.pem, cert.pem, key.pem for a tcp:// engine served over mutual TLS, or null */
+    DockerEngine(URI uri, Path tls) {
         this.uri = uri;
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(uri.toString()).build();
         this.client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost()).connectionTimeout(Duration.ofSeconds(5))
+                .sslConfig(tls == null ? null : new com.github.dockerjava.core.LocalDirectorySSLConfig(tls.toString()))
                 .responseTimeout(Duration.ofMinutes(10)).build());
     }
 

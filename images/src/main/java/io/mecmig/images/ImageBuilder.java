@@ -57,7 +57,7 @@ public final class ImageBuilder implements AutoCloseable {
     private final DebianPackages debs;
 
     private ImageBuilder(Builder b) {
-        this.engine = new DockerEngine(b.engine);
+        this.engine = new DockerEngine(b.engine, b.tls);
         this.cache = b.cache;
         this.distributions = b.distributions;
         this.progress = b.progress;
@@ -242,9 +242,16 @@ public final class ImageBuilder implements AutoCloseable {
             throw new ImageBuildException("no app jars configured: call projectHome(...) or distributions(...)");
         };
         private Consumer<String> progress = line -> { };
+        private Path tls;
 
         private Builder(URI engine) {
             this.engine = engine;
+        }
+
+        /** Reaches a tcp:// engine over mutual TLS with the ca.pem, cert.pem and key.pem in {@code folder}. */
+        public Builder tls(Path folder) {
+            this.tls = folder;
+            return this;
         }
 
         /** Where downloaded packages and work folders go ({@code ~/.cache/mecmig/images} by default). */

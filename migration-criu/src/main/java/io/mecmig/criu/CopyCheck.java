@@ -48,18 +48,14 @@ final class CopyCheck implements AutoCloseable {
         return new CopyCheck(source.ssh().start(Checksums.listing(dir)), dir, source.name());
     }
 
-    /** The source's sums, once its listing ended. */
+    /** The source's sums, once its listing ended (none for an empty folder, a volume with nothing in it yet). */
     Sums await() {
         CommandResult result = listing.await(TIMEOUT);
         if (!result.succeeded()) {
             throw new RemoteCommandException("summing " + dir + " on " + hostName + " failed (exit "
                     + result.exitStatus() + "): " + result.stderr().strip());
         }
-        Sums sums = new Sums(Checksums.parseListing(result.stdout()));
-        if (sums.files().isEmpty()) {
-            throw new RemoteCommandException(dir + " on " + hostName + " holds no file to move");
-        }
-        return sums;
+        return new Sums(Checksums.parseListing(result.stdout()));
     }
 
     /** Ends the source's listing if the transfer failed before it was awaited. */

@@ -59,6 +59,11 @@ final class CheckpointSteps {
      * port, not started: a restore needs an existing container to start from a checkpoint.
      */
     static Step createTarget() {
+        return createTarget(null);
+    }
+
+    /** As {@link #createTarget()}, with the OCI runtime {@code runtime} (Docker's default when null). */
+    static Step createTarget(String runtime) {
         return Step.onTarget("docker create", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
@@ -72,11 +77,14 @@ final class CheckpointSteps {
             if (layout.volumes().keySet().stream().noneMatch(target::hasVolume)) {
                 ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes");
             }
+            HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
+                    // the restored app resolves the MEC gateway as it did on the source
+                    .withExtraHosts(layout.extraHosts().toArray(String[]::new));
+            if (runtime != null) {
+                hostConfig.withRuntime(runtime);
+            }
             try (CreateContainerCmd create = target.docker().createContainerCmd(ctx.get(DockerKeys.TARGET_IMAGE))) {
-                String id = create.withName(ctx.app().container()).withExposedPorts(port)
-                        .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
-                                // the restored app resolves the MEC gateway as it did on the source
-                                .withExtraHosts(layout.extraHosts().toArray(String[]::new)))
+                String id = create.withName(ctx.app().container()).withExposedPorts(port).withHostConfig(hostConfig)
                         .exec().getId();
                 ctx.put(CriuKeys.TARGET_ID, id);
             }

@@ -28,9 +28,10 @@ import java.util.List;
  *
  * <p>Procedure B: {@code runc checkpoint} (dumps and stops the app) straight into the source container's
  * Docker checkpoint folder, where rollback finds it; the delta of its pages against the pre-relocation dump
- * (pages seen before become references) streamed, zstd-compressed below 1 Gbit/s, into the target
- * container's checkpoint folder, rebuilt on the fly; the volumes streamed by tar into the target's;
- * {@code docker start --checkpoint} through the Engine API, so Docker owns the restored container.
+ * (pages seen before become references) streamed, zstd-compressed below 1 Gbit/s, and rebuilt on the fly in
+ * the target's tmpfs; the volumes streamed by tar into the target's; a plain {@code docker start}, which the
+ * target container's runtime ({@link RestoringRuntime}) turns into {@code runc restore} from those images:
+ * Docker owns the restored container without the copies of its checkpoint API.
  */
 public final class PageDeltaStrategy implements Strategy {
 
@@ -39,7 +40,7 @@ public final class PageDeltaStrategy implements Strategy {
     static final String TMPFS = "/dev/shm/mecmig-criu/";
     /** runc's view of the source container, found once in pre-relocation. */
     static final Key<RuncContainer> RUNC = Key.of("criu.runc.source", RuncContainer.class);
-    /** Docker's folder for the final checkpoint of the source container, and of the target container. */
+    /** Docker's folder for the final checkpoint of the source container; where the target's restore reads it. */
     static final Key<String> SOURCE_FINAL_DIR = Key.of("criu.source.final.dir", String.class);
     static final Key<String> TARGET_FINAL_DIR = Key.of("criu.target.final.dir", String.class);
     /** A bound on a delta's size, only to bound its transfer time. */
@@ -53,7 +54,7 @@ public final class PageDeltaStrategy implements Strategy {
     @Override
     public String description() {
         return "FCCP's image and runc checkpoint --leave-running streamed ahead; then runc checkpoint (stops),"
-                + " 4 KiB page delta (zstd below 1 Gbit/s) streamed into the target's checkpoint, docker start --checkpoint";
+                + " 4 KiB page delta (zstd below 1 Gbit/s) streamed to the target's tmpfs, docker start restoring it (runtime mecmig-restore)";
     }
 
     @Override
@@ -64,11 +65,12 @@ public final class PageDeltaStrategy implements Strategy {
     @Override
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
-            return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
-                    FccpStrategy.save(), CommonSteps.scpTarball(), FccpStrategy.load(), CommonSteps.removeTarballs(),
-                    CheckpointSteps.createTarget(), preDump(), indexPages(), sendPreDump());
+            return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), RestoringRuntime.check(),
+                    CheckpointSteps.rememberSource(), FccpStrategy.commit(), FccpStrategy.save(), CommonSteps.scpTarball(),
+                    FccpStrategy.load(), CommonSteps.removeTarballs(), CheckpointSteps.createTarget(RestoringRuntime.NAME),
+                    preDump(), indexPages(), sendPreDump());
         }
-        return List.of(finalDump(), sendDelta(), VolumeStream.step(), CheckpointSteps.restoreOnTarget(FINAL));
+        return List.of(finalDump(), sendDelta(), VolumeStream.step(), RestoringRuntime.start());
     }
 
     @Override
@@ -83,7 +85,8 @@ public final class PageDeltaStrategy implements Strategy {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)), CheckpointSteps.SHORT);
-            target.exec(RemoteCommand.of("rm", "-rf", folder(ctx, target)), CheckpointSteps.SHORT);
+            target.exec(RemoteCommand.of("rm", "-rf", folder(ctx, target)).then(RestoringRuntime.forget(ctx)),
+                    CheckpointSteps.SHORT);
         }));
         return steps;
     }
@@ -110,8 +113,7 @@ public final class PageDeltaStrategy implements Strategy {
             RuncContainer runc = RuncContainer.locate(source, ctx.app().container());
             ctx.put(RUNC, runc);
             ctx.put(SOURCE_FINAL_DIR, CheckpointSteps.checkpointDir(source, runc.id(), FINAL));
-            ctx.put(TARGET_FINAL_DIR, CheckpointSteps.checkpointDir(ctx.target(DockerHost.class),
-                    ctx.get(CriuKeys.TARGET_ID), FINAL));
+            ctx.put(TARGET_FINAL_DIR, RestoringRuntime.imagesDir(ctx.get(CriuKeys.TARGET_ID)));
             RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
             ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());
         });
@@ -163,7 +165,9 @@ public final class PageDeltaStrategy implements Strategy {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             String out = ctx.get(TARGET_FINAL_DIR);
-            RemoteCommand receive = RemoteCommand.of("rm", "-rf", out).then(PageDelta.apply(preDir(ctx, target), out));
+            RemoteCommand receive = RemoteCommand.of("rm", "-rf", out)
+                    .then(RemoteCommand.privateFolders(TMPFS, RestoringRuntime.SPOOL))
+                    .then(PageDelta.apply(preDir(ctx, target), out));
             String dump = ctx.get(CriuKeys.SOURCE_FINAL_DUMP);
             // The dump is summed on the source while its delta streams; the target checks the checkpoint it rebuilt
             // (from the delta and its own copy of the pre-relocation dump) before the restore.

@@ -103,6 +103,15 @@ class FullStateMigrationIT {
         assertThat(a.isRunning(app.spec().container())).isFalse();
         // The restored app still finds the MEC gateway by name.
         assertThat(b.extraHosts(app.spec().container())).isEqualTo(sourceHosts).isNotEmpty();
+        if (strategy.equals("fullsp-delta")) {
+            // restored by a plain docker start through the restoring runtime, which keeps nothing behind
+            assertThat(b.inspect(app.spec().container(), false).getHostConfig().getRuntime())
+                    .isEqualTo(RestoringRuntime.NAME);
+            String id = b.inspect(app.spec().container(), false).getId();
+            String spool = b.exec(RemoteCommand.of("sh", "-c", "sleep 1; ls " + RestoringRuntime.SPOOL), Duration.ofSeconds(10))
+                    .stdout();
+            assertThat(spool).doesNotContain(id);
+        }
         removeEverywhere(app);
     }
 

@@ -59,8 +59,12 @@ final class HostDockerd {
      * certificate was renewed, is restarted.
      */
     boolean startIfNeeded() {
+        boolean configChanged = writeConfig();
         Optional<ProcessHandle> running = Pids.live(files.dockerPidFile(), files.dockerSocket().toString());
         if (version().isPresent() && (running.isEmpty() || current(running.get()))) {
+            if (configChanged) {
+                reload();
+            }
             return false;
         }
         // A dockerd that does not answer (hung, or half dead), or runs with outdated options, and its containerd go first.
@@ -76,14 +80,38 @@ final class HostDockerd {
             Files.deleteIfExists(files.dockerExecRoot().resolve("containerd/containerd.sock"));
             Files.createDirectories(files.dockerDataRoot());
             Files.createDirectories(files.dockerExecRoot());
-            // Our own config file: the host's /etc/docker/daemon.json (hosts, bridge...) must not leak in.
-            Files.writeString(files.dockerConfig(), "{\n  \"experimental\": true\n}\n");
         } catch (IOException e) {
             throw new TestbedException("cannot prepare " + files.runDir() + " for dockerd: " + e.getMessage());
         }
         runner.startDetached(Netns.in(plan.name(), command()).withEnv("PATH", HostDockerStep.DAEMON_PATH),
                 files.dockerLog());
         return true;
+    }
+
+    /**
+     * Writes the host's {@code daemon.json} (and installs the restoring runtime it names) unless it is there
+     * already as it should be; returns whether it changed. Our own config file: the machine's
+     * {@code /etc/docker/daemon.json} (hosts, bridge...) must not leak in.
+     */
+    private boolean writeConfig() {
+        RestoringRuntime.install();
+        String config = "{\n  \"experimental\": true,\n  " + RestoringRuntime.daemonJsonMember() + "\n}\n";
+        try {
+            Files.createDirectories(files.dockerConfig().getParent());
+            if (Files.isRegularFile(files.dockerConfig()) && Files.readString(files.dockerConfig()).equals(config)) {
+                return false;
+            }
+            Files.writeString(files.dockerConfig(), config);
+            return true;
+        } catch (IOException e) {
+            throw new TestbedException("cannot write " + files.dockerConfig() + ": " + e.getMessage());
+        }
+    }
+
+    /** Makes a running dockerd read its {@code daemon.json} again (SIGHUP: runtimes are reloadable). */
+    private void reload() {
+        Pids.live(files.dockerPidFile(), files.dockerSocket().toString()).ifPresent(p ->
+                runner.run(Command.of("kill", "-HUP", Long.toString(p.pid()))));
     }
 
     /** Waits until the engine answers. */

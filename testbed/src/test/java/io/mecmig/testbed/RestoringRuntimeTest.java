@@ -1,0 +1,92 @@
+package io.mecmig.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The restoring runtime's script, run with a stand-in for runc that records how it was called. */
+class RestoringRuntimeTest {
+
+    @TempDir
+    Path dir;
+    Path script;
+    Path spool;
+    Path calls;
+
+    @BeforeEach
+    void prepare() throws IOException {
+        script = dir.resolve("runc-restore");
+        try (InputStream in = RestoringRuntime.class.getResourceAsStream("runc-restore")) {
+            Files.write(script, in.readAllBytes());
+        }
+        spool = Files.createDirectories(dir.resolve("spool"));
+        calls = dir.resolve("calls");
+        Path runc = dir.resolve("runc");
+        Files.writeString(runc, "#!/bin/sh\necho \"$*\" >> " + calls + "\n");
+        Files.setPosixFilePermissions(runc, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void aContainerWithWaitingImagesIsRestoredByCreateAndItsStartDoesNothing() throws Exception {
+        Files.createDirectories(spool.resolve("c1"));
+        Files.writeString(spool.resolve("c1/restore.log"), "criu says");
+
+        assertThat(run("--root", "/run/r", "--log", "/l.json", "--log-format", "json", "create", "--bundle", "/b",
+                "--pid-file", "/p", "--no-new-keyring", "--preserve-fds", "2", "c1")).isZero();
+        assertThat(run("--root", "/run/r", "start", "c1")).isZero();
+
+        String images = spool.resolve("c1.restoring").toString();
+        assertThat(Files.readAllLines(calls)).containsExactly("--root /run/r --log /l.json --log-format json restore"
+                + " --detach --no-subreaper --image-path " + images + " --work-path " + images + " --bundle /b"
+                + " --pid-file /p c1");
+        assertThat(spool.resolve("c1.restored")).doesNotExist();
+        assertThat(spool.resolve("c1")).doesNotExist();
+        // the images go in the background once restored
+        for (int i = 0; i < 100 && Files.exists(spool.resolve("c1.restoring")); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void withoutImagesEveryCallGoesToRuncUnchanged() throws Exception {
+        assertThat(run("--root", "/run/r", "create", "--bundle", "/b", "--pid-file", "/p", "c2")).isZero();
+        assertThat(run("--root", "/run/r", "start", "c2")).isZero();
+        assertThat(run("--root", "/run/r", "checkpoint", "--leave-running", "c2")).isZero();
+
+        assertThat(Files.readAllLines(calls)).containsExactly("--root /run/r create --bundle /b --pid-file /p c2",
+                "--root /run/r start c2", "--root /run/r checkpoint --leave-running c2");
+    }
+
+    @Test
+    void aFailedRestoreFailsTheCreateAndLeavesNoMarker() throws Exception {
+        Files.createDirectories(spool.resolve("c3"));
+        Files.writeString(spool.resolve("c3/restore.log"), "criu failed");
+        Path failing = dir.resolve("runc");
+        Files.writeString(failing, "#!/bin/sh\nexit 7\n");
+
+        assertThat(run("create", "--bundle", "/b", "c3")).isEqualTo(7);
+        assertThat(spool.resolve("c3.restored")).doesNotExist();
+        assertThat(spool.resolve("c3.restore.log")).hasContent("criu failed");
+    }
+
+    private int run(String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("sh", script.toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("MECMIG_RUNC", dir.resolve("runc").toString());
+        pb.environment().put("MECMIG_RESTORE_SPOOL", spool.toString());
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+}

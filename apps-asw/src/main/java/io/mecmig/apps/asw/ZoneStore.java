@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.spy.memcached.AddrUtil;
@@ -25,14 +28,51 @@ public final class ZoneStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MS = 1000;
 
-    private final MemcachedClient memcached;
+    private final String hostPort;
+    private volatile MemcachedClient memcached;
 
     /** A store in the memcached at {@code hostPort} (e.g. {@code 127.0.0.1:11211}). */
     public ZoneStore(String hostPort) throws IOException {
-        this.memcached = new MemcachedClient(new ConnectionFactoryBuilder()
+        this.hostPort = hostPort;
+        this.memcached = connect();
+    }
+
+    private MemcachedClient connect() throws IOException {
+        return new MemcachedClient(new ConnectionFactoryBuilder()
                 .setOpTimeout(TIMEOUT_MS)
                 .setDaemon(true)
                 .build(), AddrUtil.getAddresses(hostPort));
+    }
+
+    /**
+     * Runs {@code op} and waits for its result; when it fails because the connection is gone, once more on a client
+     * connected anew. A container restored by CRIU finds its connection to memcached closed (memcached and its
+     * memory are restored intact): spymemcached notices at the first request, cancels it, and would reconnect on
+     * its own only after a back-off of a second or two, failing every request meanwhile.
+     */
+    private <T> T call(Function<MemcachedClient, Future<T>> op) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        MemcachedClient current = memcached;
+        try {
+            return op.apply(current).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            if (current.getUnavailableServers().isEmpty()) {
+                throw new ExecutionException(e);
+            }
+            return op.apply(reconnect(current)).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized MemcachedClient reconnect(MemcachedClient lost) {
+        if (memcached == lost) {
+            try {
+                memcached = connect();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot connect to memcached at " + hostPort + " (" + e + ")", e);
+            }
+            lost.shutdown(0, TimeUnit.MILLISECONDS);
+        }
+        return memcached;
     }
 
     /** Key of one zone's {@link ZoneInfo}. */
@@ -72,7 +112,7 @@ public final class ZoneStore implements AutoCloseable {
 
     private Optional<String> read(String key) {
         try {
-            return Optional.ofNullable((String) memcached.asyncGet(key).get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            return Optional.ofNullable((String) call(client -> client.asyncGet(key)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + key + " from memcached", e);
@@ -84,7 +124,7 @@ public final class ZoneStore implements AutoCloseable {
 
     private void write(String key, String value) {
         try {
-            if (!memcached.set(key, 0, value).get(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            if (!call(client -> client.set(key, 0, value))) {
                 throw new IllegalStateException("memcached refused to store " + key);
             }
         } catch (InterruptedException e) {

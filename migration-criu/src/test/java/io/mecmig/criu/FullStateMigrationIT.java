@@ -145,10 +145,11 @@ class FullStateMigrationIT {
         AtomicReference<Path> damaged = new AtomicReference<>();
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy(strategy)
                 .onEvent(MigrationEvent.StepStarted.class, e -> {
-                    if (e.phase() == Phase.RELOCATION && e.step().equals("docker start --checkpoint")) {
+                    if (e.phase() == Phase.RELOCATION && e.step().startsWith("docker start")) {
                         String id = b.inspect(app.spec().container(), false).getId();
-                        damaged.set(bed.corruptLargestFile(b.docker().infoCmd().exec().getDockerRootDir()
-                                + "/containers/" + id + "/checkpoints/" + FullSpStrategy.FINAL));
+                        damaged.set(bed.corruptLargestFile(strategy.equals("fullsp-delta") ? RestoringRuntime.imagesDir(id)
+                                : b.docker().infoCmd().exec().getDockerRootDir() + "/containers/" + id + "/checkpoints/"
+                                + FullSpStrategy.FINAL));
                     }
                 })
                 .preRelocate();

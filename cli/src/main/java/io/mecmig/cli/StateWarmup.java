@@ -1,11 +1,8 @@
 package io.mecmig.cli;
 
-import io.mecmig.core.AppState;
-import io.mecmig.core.StateProbe;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.catalog.AppDeployment;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Waits until a freshly deployed app has state worth checking: a migration of an app that has not yet read
@@ -23,18 +20,14 @@ final class StateWarmup {
      * @return true when it does within {@code timeout}; also true for an app without a state endpoint
      */
     static boolean await(AppDeployment app, DockerHost host, Duration timeout) {
-        if (app.spec().stateProbe() == StateProbe.none()) {
-            return true;
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<AppState> state = app.spec().stateProbe().read(host.serviceAddress(app.spec()));
-            if (state.isPresent() && app.spec().stateProbe().untelling(state.get()).isEmpty()) {
-                return true;
+        while (!app.spec().stateProbe().telling(host.serviceAddress(app.spec()))) {
+            if (System.nanoTime() >= deadline) {
+                return false;
             }
             sleep();
-        } while (System.nanoTime() < deadline);
-        return false;
+        }
+        return true;
     }
 
     private static void sleep() {

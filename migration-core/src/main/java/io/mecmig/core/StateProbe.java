@@ -23,6 +23,14 @@ public interface StateProbe {
         return Optional.empty();
     }
 
+    /**
+     * Whether the app at {@code address} now has a state whose loss its check would show: readable, and not
+     * {@link #untelling}. Always true for an app without state.
+     */
+    default boolean telling(ServiceAddress address) {
+        return this == none() || read(address).map(state -> untelling(state).isEmpty()).orElse(false);
+    }
+
     /** For apps without state (the paper's BA): nothing to read, always kept. */
     static StateProbe none() {
         return NoState.INSTANCE;

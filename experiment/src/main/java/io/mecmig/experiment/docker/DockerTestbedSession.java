@@ -1,7 +1,6 @@
 package io.mecmig.experiment.docker;
 
 import io.mecmig.core.AppState;
-import io.mecmig.core.StateProbe;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
@@ -195,17 +194,10 @@ public final class DockerTestbedSession implements TestbedSession {
         long start = System.nanoTime();
         long end = start + warmup.toNanos();
         long limit = end + TELLING_STATE_WAIT.toNanos();
-        for (long now = start; now < end || (now < limit && !stateTelling(app)); now = System.nanoTime()) {
+        for (long now = start; now < end || (now < limit && !app.spec().stateProbe().telling(source.serviceAddress(app.spec()))); now = System.nanoTime()) {
             ues.ifPresent(u -> u.advance(SCENARIO_SECONDS_PER_SECOND));
             sleep(Duration.ofNanos(Math.max(1, Math.min(end - now, Duration.ofSeconds(1).toNanos()))));
         }
-    }
-
-    /** True when a loss of the app's state would show in its state check. */
-    private boolean stateTelling(AppDeployment app) {
-        StateProbe probe = app.spec().stateProbe();
-        return probe == StateProbe.none() || probe.read(source.serviceAddress(app.spec()))
-                .map(state -> probe.untelling(state).isEmpty()).orElse(false);
     }
 
     private static void sleep(Duration d) {

@@ -6,8 +6,6 @@ import io.mecmig.experiment.ExperimentSummary;
 import io.mecmig.report.ReportFiles;
 import io.mecmig.testbed.Testbed;
 import io.mecmig.testbed.TestbedConfig;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
@@ -103,13 +100,11 @@ final class DemoCommand implements Callable<Integer> {
                 return Optional.empty(); // the testbed part already said what is wrong
             }
         }
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(hosts)) {
-            p.load(reader);
-        } catch (IOException e) {
-            return Optional.empty();
+        try {
+            return Optional.ofNullable(HostsFile.read(hosts, "").getProperty("source.docker"));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty(); // the experiment part says what is wrong with it
         }
-        return Optional.ofNullable(p.getProperty("source.docker"));
     }
 
     /** Runs one part; says plainly whether it worked, is missing from this build, or failed, and goes on. */

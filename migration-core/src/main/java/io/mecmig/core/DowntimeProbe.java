@@ -26,6 +26,8 @@ public final class DowntimeProbe implements AutoCloseable {
     private long checks;
     private long failures;
     private boolean lastOk;
+    /** A check under way: one that hangs past the stop (a frozen app holding the connection) is an outage. */
+    private volatile boolean checking;
     private long lastGoodNanos = -1;
     private Instant lastGoodAt;
     private long longestNanos;
@@ -69,10 +71,13 @@ public final class DowntimeProbe implements AutoCloseable {
 
     private void check() {
         boolean ok;
+        checking = true;
         try {
             ok = served.getAsBoolean();
         } catch (RuntimeException e) {
             ok = false;
+        } finally {
+            checking = false;
         }
         checks++;
         lastOk = ok;
@@ -109,14 +114,20 @@ public final class DowntimeProbe implements AutoCloseable {
 
     /** Stops probing and returns what it saw. An outage still open at stop counts up to the stop. */
     public ProbeResult stop() {
+        return stop(Duration.ofSeconds(5));
+    }
+
+    /** {@link #stop()}, waiting at most {@code checkWait} for a check under way to end. */
+    ProbeResult stop(Duration checkWait) {
         running = false; // no interrupt: an interrupted check would look like an outage
         try {
-            thread.join(5_000);
+            thread.join(Math.max(1, checkWait.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         long now = System.nanoTime();
-        if (lastGoodNanos >= 0 && now - lastGoodNanos > longestNanos && !lastOk) {
+        boolean outageOpen = !lastOk || checking;
+        if (lastGoodNanos >= 0 && now - lastGoodNanos > longestNanos && outageOpen) {
             longestNanos = now - lastGoodNanos;
             longestGap = new Gap(lastGoodAt, Instant.now());
         }

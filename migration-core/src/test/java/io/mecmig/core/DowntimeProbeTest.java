@@ -3,6 +3,7 @@ package io.mecmig.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,30 @@ class DowntimeProbeTest {
         up.set(false);
         Thread.sleep(200);
         assertThat(probe.stop().longest()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aCheckStillHangingAtStopIsAnOutageNotAGoodAnswer() throws Exception {
+        AtomicBoolean frozen = new AtomicBoolean(false);
+        CountDownLatch release = new CountDownLatch(1);
+        DowntimeProbe probe = DowntimeProbe.start(() -> {
+            if (frozen.get()) {
+                try {
+                    release.await(); // a frozen app: the connection is accepted, the answer never comes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return true;
+        }, Duration.ofMillis(10));
+        Thread.sleep(50);
+        frozen.set(true);
+        Thread.sleep(300);
+        try {
+            assertThat(probe.stop(Duration.ofMillis(50)).longest()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

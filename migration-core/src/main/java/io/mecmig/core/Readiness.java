@@ -18,9 +18,14 @@ public interface Readiness {
     /** One check, bounded by a short timeout; never throws for an app that is down. */
     boolean isReady(ServiceAddress address);
 
-    /** Ready when {@code GET path} answers 2xx. */
+    /**
+     * Ready when {@code GET path} answers 2xx. A refused or reset connection fails at once; a request the app has
+     * accepted gets up to 2 s for its answer, as a UE's request would. A shorter bound gives up on a freshly started
+     * app's first, slow answers (class loading on a busy host): each abandoned request still costs the app its work,
+     * the next one queues behind it, and the app is seen ready seconds after it could answer.
+     */
     static Readiness http(String path) {
-        return new HttpReadiness(path, Duration.ofMillis(250));
+        return new HttpReadiness(path, Duration.ofSeconds(2));
     }
 
     /** Ready when the port accepts a TCP connection. */

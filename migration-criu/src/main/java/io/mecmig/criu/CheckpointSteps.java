@@ -93,17 +93,16 @@ final class CheckpointSteps {
 
     /**
      * Target: {@code docker start --checkpoint name}; the app runs again from its memory state. First the
-     * checkpoint's files are checked against the sums the source took ({@link CopyCheck#CHECKPOINT}): CRIU may
-     * restore a damaged image "successfully" into an app that dies soon after, when the source is long stopped.
+     * checkpoint's files, and those of the volumes streamed into the target's, are checked against the sums the
+     * source took ({@link CopyCheck}): CRIU may restore a damaged image "successfully" into an app that dies soon
+     * after, when the source is long stopped.
      */
     static Step restoreOnTarget(String name) {
         return Step.onTarget("docker start --checkpoint", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             try (CheckpointApi api = CheckpointApi.of(target)) {
                 String id = ctx.get(CriuKeys.TARGET_ID);
-                String dir = api.dataRoot() + "/containers/" + id + "/checkpoints/" + name;
-                ctx.measure(CopyCheck.VERIFY_CHECKPOINT, CopyCheck.verify(target, "checkpoint " + name, dir,
-                        ctx.get(CopyCheck.CHECKPOINT)));
+                CopyCheck.beforeRestore(ctx, target, api.dataRoot() + "/containers/" + id + "/checkpoints/" + name);
                 long start = System.nanoTime();
                 api.startFrom(id, name);
                 ctx.measure(Measures.RESTORE_TIME, (System.nanoTime() - start) / 1e9);

@@ -118,7 +118,7 @@ public final class FullSpStrategy implements Strategy {
                 if (sums != null) {
                     ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
                     long waited = System.nanoTime();
-                    ctx.put(CopyCheck.CHECKPOINT, sums.await());
+                    ctx.put(CopyCheck.CHECKPOINT, sums.await("checkpoint " + FINAL, to));
                     ctx.measure(CopyCheck.SOURCE_WAIT, (System.nanoTime() - waited) / 1e9);
                 }
             }

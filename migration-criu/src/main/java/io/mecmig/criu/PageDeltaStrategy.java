@@ -178,7 +178,7 @@ public final class PageDeltaStrategy implements Strategy {
                 ctx.transferred(t);
                 ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
                 long waited = System.nanoTime();
-                ctx.put(CopyCheck.CHECKPOINT, sums.await());
+                ctx.put(CopyCheck.CHECKPOINT, sums.await("checkpoint " + FINAL, out));
                 ctx.measure(CopyCheck.SOURCE_WAIT, (System.nanoTime() - waited) / 1e9);
             }
         });

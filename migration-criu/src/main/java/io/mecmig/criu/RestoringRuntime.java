@@ -52,8 +52,7 @@ final class RestoringRuntime {
         return Step.onTarget("docker start (runc restore)", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             String id = ctx.get(CriuKeys.TARGET_ID);
-            ctx.measure(CopyCheck.VERIFY_CHECKPOINT, CopyCheck.verify(target, "checkpoint", imagesDir(id),
-                    ctx.get(CopyCheck.CHECKPOINT)));
+            CopyCheck.beforeRestore(ctx, target, imagesDir(id));
             long start = System.nanoTime();
             try {
                 target.start(id);

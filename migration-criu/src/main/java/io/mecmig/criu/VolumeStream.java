@@ -9,8 +9,8 @@ import java.time.Duration;
 /**
  * The app's volumes streamed by {@code tar} from the source's volume into the target's, with no tarball in
  * between. The target volume already exists: {@code docker create} of the target container made it, empty.
- * Every file streamed is checked on the target against the sum the source took of it; a damaged copy fails the
- * step, before the app is restored onto the volume.
+ * Every file streamed is summed on the source; the restore step checks the target's copies against those sums
+ * before the app is restored onto the volume ({@link CopyCheck}).
  */
 final class VolumeStream {
 
@@ -22,21 +22,20 @@ final class VolumeStream {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             long size = 0;
-            double verified = 0;
             for (String volume : ctx.app().volumes()) {
                 String from = source.volumeMountpoint(volume);
                 String to = target.volumeMountpoint(volume);
                 size += CheckpointSteps.folderSize(source, from);
-                // Summed on the source while tar streams it; the target's files are checked before the app starts.
+                // Summed on the source while tar streams it; the restore step checks the target's files with the
+                // checkpoint's, in the same round trip.
                 try (CopyCheck sums = CopyCheck.start(source, from)) {
                     ctx.transferred(LinkStream.send(source, RemoteCommand.of("tar", "-c", "-C", from, "."), target,
                             RemoteCommand.of("tar", "-x", "-p", "-C", to), Compression.NONE, "volume " + volume,
                             Duration.ofSeconds(60)));
-                    verified += CopyCheck.verify(target, "volume " + volume, to, sums.await());
+                    ctx.put(CopyCheck.volume(volume), sums.await("volume " + volume, to));
                 }
             }
             ctx.measure(Measures.VOLUME_SIZE, size);
-            ctx.measure(CopyCheck.VERIFY_VOLUMES, verified);
         });
     }
 }

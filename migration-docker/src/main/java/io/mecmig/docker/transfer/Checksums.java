@@ -64,12 +64,12 @@ public final class Checksums {
     }
 
     /**
-     * {@code cksum} of every regular file under {@code dir}, sorted by path, one {@code CRC SIZE ./path} line each:
-     * the same command on both hosts gives the same text for the same content.
+     * {@code cksum} of every regular file under {@code dir}, one {@code CRC SIZE ./path} line each, in no particular
+     * order ({@link #parseListing} keys them by path). Two processes only, {@code find} and one {@code cksum}: on a
+     * loaded 2-core host a {@code find | sort | xargs} pipeline took three times as long.
      */
     public static RemoteCommand listing(String dir) {
-        return new RemoteCommand("cd " + RemoteCommand.quote(dir)
-                + " && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r cksum");
+        return new RemoteCommand("cd " + RemoteCommand.quote(dir) + " && find . -type f -exec cksum {} +");
     }
 
     /** The sums of a {@link #listing(String)}'s output, by path ({@code ./name}). */

@@ -19,7 +19,7 @@ class ChecksumsTest {
     Path dir;
 
     @Test
-    void aListingSumsEveryFileUnderTheFolderSortedByPath() throws Exception {
+    void aListingSumsEveryFileUnderTheFolderHiddenOnesToo() throws Exception {
         Files.writeString(dir.resolve("b.img"), "bbbb");
         Files.createDirectories(dir.resolve("sub dir"));
         Files.writeString(dir.resolve("sub dir/a"), "a");

@@ -120,13 +120,16 @@ public final class CommonSteps {
         });
     }
 
-    /** Link: each volume tarball as a raw TCP stream ({@code dd | nc}). */
+    /**
+     * Link: each volume tarball as a raw TCP stream ({@code dd | nc}); the source's tarball is removed as it is sent
+     * (a rollback restarts the source on its own volume, never from the tarball).
+     */
     public static Step sendVolumes() {
         return Step.onLink("dd | nc volume", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             for (String volume : ctx.app().volumes()) {
-                ctx.transferred(TcpStreamTransfer.send(source, volumeTarball(source, ctx, volume), target,
+                ctx.transferred(TcpStreamTransfer.move(source, volumeTarball(source, ctx, volume), target,
                         volumeTarball(target, ctx, volume), "volume " + volume, ctx.link()));
             }
         });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.ssh.RemoteCommandException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransfersTest {
@@ -33,5 +34,19 @@ class TransfersTest {
         String line = TcpStreamTransfer.listener("10.77.0.2", 41000, "/w/v.tar").line();
         assertThat(line).contains("nc -l -s 10.77.0.2 -p 41000 > /w/v.tar", "echo listening", "received=");
         assertThat(TcpStreamTransfer.pidOf("pid=4242\nlistening\n")).isEqualTo(4242);
+    }
+
+    @Test
+    void aMovedFileIsRemovedAfterTheSendAndTheSendersExitStatusIsKept() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("move");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("v tar"), "x");
+        for (String exit : List.of("0", "3")) {
+            java.nio.file.Files.writeString(file, "x");
+            String line = TcpStreamTransfer.removingAfter(
+                    io.mecmig.docker.ssh.RemoteCommand.of("sh", "-c", "exit " + exit), file.toString()).line();
+            Process p = new ProcessBuilder("sh", "-c", line).start();
+            assertThat(p.waitFor()).isEqualTo(Integer.parseInt(exit));
+            assertThat(file).doesNotExist();
+        }
     }
 }

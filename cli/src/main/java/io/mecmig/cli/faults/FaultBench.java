@@ -36,6 +36,8 @@ public final class FaultBench implements AutoCloseable {
     /** A fast-moving UE of the sandbox's scenario, so that USPA's counter and ASW's zones change quickly. */
     static final String UE = "10.100.0.1";
     private static final int SMALL_DISK_MIB = 16;
+    /** The restoring runtime's spool (migration-criu's RestoringRuntime.SPOOL, the testbed's runc-restore). */
+    static final String RESTORE_SPOOL = "/dev/shm/mecmig-criu/restore";
 
     final TestbedConfig config = TestbedConfig.defaults();
     final Testbed testbed = Testbed.local(config);
@@ -148,9 +150,13 @@ public final class FaultBench implements AutoCloseable {
         return disks;
     }
 
-    /** Where the target keeps what it receives: its work folder, its tmpfs dumps, Docker's checkpoint folders. */
+    /**
+     * Where the target keeps what it receives: its work folder, its tmpfs dumps, the spool the restoring runtime
+     * restores fullsp-delta's checkpoint from, Docker's checkpoint folders.
+     */
     List<Path> targetReceivedRoots() {
-        List<Path> roots = new ArrayList<>(List.of(Path.of(target.workDir()), Path.of("/dev/shm/mecmig-criu", target.name())));
+        List<Path> roots = new ArrayList<>(List.of(Path.of(target.workDir()), Path.of("/dev/shm/mecmig-criu", target.name()),
+                Path.of(RESTORE_SPOOL)));
         String dataRoot = target.docker().infoCmd().exec().getDockerRootDir();
         // Only the checkpoint folders: the containers' own folders hold logs that grow all the time.
         try (var containers = java.nio.file.Files.list(Path.of(dataRoot, "containers"))) {

@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
 /** The engine: runs one migration's phases, measures downtime and state, and rolls back on failure. */
 final class MigrationRun {
 
+    /** How long one UE check waits for a host's answer before that host counts as not answering for now. */
+    private static final Duration UE_PATIENCE = Duration.ofMillis(100);
+
+
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
 
     /** The run's settings; {@code journal} is null for a run without one. */
@@ -79,7 +83,9 @@ final class MigrationRun {
             throw new IllegalStateException("migration " + id() + " already relocated or aborted");
         }
         PhaseRun phase = new PhaseRun(Phase.RELOCATION, context, bus);
-        DowntimeProbe probe = options.ueProbe() ? DowntimeProbe.start(this::servedAnywhere, options.probeInterval()) : null;
+        ServedAnywhere served = new ServedAnywhere(app.readiness(),
+                List.of(() -> source.serviceAddress(app), () -> target.serviceAddress(app)), UE_PATIENCE);
+        DowntimeProbe probe = options.ueProbe() ? DowntimeProbe.start(served, options.probeInterval()) : null;
         if (probe != null && !probe.awaitFirstAnswer(app.readinessTimeout())) {
             context.warn("the UE probe got no answer from the source before relocation: its downtime may be too low");
         }
@@ -104,12 +110,14 @@ final class MigrationRun {
             PhaseReport reloc = phase.finish(phase.downtimeStart(), -1);
             RollbackReport rollback = rollBack(Phase.RELOCATION, failure, stopped);
             ProbeResult seen = probe == null ? null : probe.stop();
+            served.close();
             Downtime downtime = stopped ? downtime(phase, ready[0], seen) : null;
             Outcome outcome = rollback.sourceState() == SourceState.NOT_SERVING ? Outcome.FAILED : Outcome.ROLLED_BACK;
             throw failed(Phase.RELOCATION, failure, rollback, report(pre, reloc, downtime, state.check(), null,
                     rollback, outcome, failure));
         }
         ProbeResult seen = probe == null ? null : stopProbeAfterTail(probe);
+        served.close();
         PhaseReport reloc = phase.finish(phase.downtimeStart(), ready[0]);
         StateCheck check = state.check();
         Viability viability = new Viability(true, !context.manualInputs().isEmpty(),
@@ -157,10 +165,6 @@ final class MigrationRun {
             Thread.currentThread().interrupt();
         }
         return probe.stop();
-    }
-
-    private boolean servedAnywhere() {
-        return app.readiness().isReady(source.serviceAddress(app)) || app.readiness().isReady(target.serviceAddress(app));
     }
 
     private Downtime downtime(PhaseRun phase, long readyNanos, ProbeResult seen) {

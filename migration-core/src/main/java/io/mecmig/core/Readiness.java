@@ -84,12 +84,16 @@ public interface Readiness {
         @Override
         public boolean isReady(ServiceAddress address) {
             HttpRequest request = HttpRequest.newBuilder(address.http(path)).timeout(timeout).GET().build();
+            var response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding());
             try {
-                int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                // Bounded here too: a pooled connection to a frozen app has been seen to outlast the request timeout.
+                int status = response.get(timeout.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS).statusCode();
                 return status >= 200 && status < 300;
-            } catch (IOException e) {
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                response.cancel(true);
                 return false;
             } catch (InterruptedException e) {
+                response.cancel(true);
                 Thread.currentThread().interrupt();
                 return false;
             }

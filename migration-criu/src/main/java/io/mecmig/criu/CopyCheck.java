@@ -3,10 +3,8 @@ package io.mecmig.criu;
 import io.mecmig.core.Key;
 import io.mecmig.core.StepContext;
 import io.mecmig.docker.DockerHost;
-import io.mecmig.docker.ssh.CommandResult;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.RemoteCommandException;
-import io.mecmig.docker.ssh.SshChannel;
 import io.mecmig.docker.transfer.Checksums;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,19 +52,15 @@ final class CopyCheck implements AutoCloseable {
         return Key.of("criu.volume.sums." + volume, Folder.class);
     }
 
-    private final SshChannel.Running listing;
-    private final String dir;
-    private final String hostName;
+    private final Checksums.Pending<Map<String, Checksums.Sum>> listing;
 
-    private CopyCheck(SshChannel.Running listing, String dir, String hostName) {
+    private CopyCheck(Checksums.Pending<Map<String, Checksums.Sum>> listing) {
         this.listing = listing;
-        this.dir = dir;
-        this.hostName = hostName;
     }
 
     /** Starts summing {@code dir} on {@code source}, without waiting: call it just before the transfer. */
     static CopyCheck start(DockerHost source, String dir) {
-        return new CopyCheck(source.ssh().start(Checksums.listing(dir)), dir, source.name());
+        return new CopyCheck(Checksums.startListing(source, dir));
     }
 
     /**
@@ -74,12 +68,7 @@ final class CopyCheck implements AutoCloseable {
      * what the target must hold in {@code targetDir}.
      */
     Folder await(String what, String targetDir) {
-        CommandResult result = listing.await(TIMEOUT);
-        if (!result.succeeded()) {
-            throw new RemoteCommandException("summing " + dir + " on " + hostName + " failed (exit "
-                    + result.exitStatus() + "): " + result.stderr().strip());
-        }
-        return new Folder(what, targetDir, Checksums.parseListing(result.stdout()));
+        return new Folder(what, targetDir, listing.result());
     }
 
     /** Ends the source's listing if the transfer failed before it was awaited. */

@@ -72,11 +72,11 @@ public final class CommonSteps {
             DockerHost target = ctx.target(DockerHost.class);
             String remote = target.workFile(ctx.migrationId() + ".image.tar");
             String tarball = ctx.get(DockerKeys.SOURCE_TARBALL);
-            try (Checksums.Pending sum = Checksums.start(source, tarball)) {
+            try (Checksums.Pending<Checksums.Sum> sum = Checksums.start(source, tarball)) {
                 Transfer t = ScpTransfer.send(source, tarball, target, remote, "image tarball", ctx.link());
                 ctx.transferred(t);
                 ctx.put(DockerKeys.TARGET_TARBALL, remote);
-                ctx.put(DockerKeys.TARBALL_SUM, sum.sum());
+                ctx.put(DockerKeys.TARBALL_SUM, sum.result());
             }
         });
     }

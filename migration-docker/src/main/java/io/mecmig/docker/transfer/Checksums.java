@@ -143,34 +143,48 @@ public final class Checksums {
      * Starts {@code cksum < file} on {@code host} without waiting, so that the file is summed while it is sent
      * (it is read from the page cache twice at the same time, not once more after).
      */
-    public static Pending start(DockerHost host, String file) {
-        return new Pending(host.ssh().start(RemoteCommand.of("cksum").from(file)), host.name(), file);
+    public static Pending<Sum> start(DockerHost host, String file) {
+        return new Pending<>(host.ssh().start(RemoteCommand.of("cksum").from(file)), "cksum of " + file + " on "
+                + host.name(), Duration.ofMinutes(2), Sum::parse);
     }
 
-    /** A sum being taken on a host. */
-    public static final class Pending implements AutoCloseable {
+    /** Starts the {@link #listing} of {@code dir} on {@code host} without waiting, as {@link #start} does a file's sum. */
+    public static Pending<Map<String, Sum>> startListing(DockerHost host, String dir) {
+        return new Pending<>(host.ssh().start(listing(dir)), "summing " + dir + " on " + host.name(),
+                Duration.ofSeconds(60), Checksums::parseListing);
+    }
+
+    /**
+     * Sums being taken on a host.
+     *
+     * @param <T> a file's sum, or a folder's sums by path
+     */
+    public static final class Pending<T> implements AutoCloseable {
 
         private final SshChannel.Running running;
-        private final String hostName;
-        private final String file;
+        private final String what;
+        private final Duration timeout;
+        private final java.util.function.Function<String, T> parse;
 
-        private Pending(SshChannel.Running running, String hostName, String file) {
+        private Pending(SshChannel.Running running, String what, Duration timeout,
+                        java.util.function.Function<String, T> parse) {
             this.running = running;
-            this.hostName = hostName;
-            this.file = file;
+            this.what = what;
+            this.timeout = timeout;
+            this.parse = parse;
         }
 
-        /** The sum, once taken. */
-        public Sum sum() {
-            CommandResult result = running.await(Duration.ofMinutes(2));
+        /** The sums, once taken. */
+        public T result() {
+            CommandResult result = running.await(timeout);
             if (!result.succeeded()) {
-                throw new RemoteCommandException("cksum of " + file + " on " + hostName + " failed (exit "
-                        + result.exitStatus() + "): " + result.stderr().strip());
+                throw new RemoteCommandException(what + " failed (exit " + result.exitStatus() + "): "
+                        + result.stderr().strip());
             }
-            return Sum.parse(result.stdout());
+            return parse.apply(result.stdout());
         }
 
-        /** Ends the command if the transfer failed before its sum was asked for. */
+        /** Ends the command if the transfer failed before its sums were asked for. */
         @Override
         public void close() {
             running.close();

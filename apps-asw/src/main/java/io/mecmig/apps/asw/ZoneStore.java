@@ -2,7 +2,7 @@ package io.mecmig.apps.asw;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mecmig.apps.common.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,6 @@ public final class ZoneStore implements AutoCloseable {
 
     /** Key of the JSON array of visited zone ids. */
     public static final String ZONES_KEY = "asw:zones";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MS = 1000;
 
     private final String hostPort;
@@ -137,7 +136,7 @@ public final class ZoneStore implements AutoCloseable {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + value, e);
         }
@@ -145,7 +144,7 @@ public final class ZoneStore implements AutoCloseable {
 
     private static <T> T parse(String text, TypeReference<T> type) {
         try {
-            return JSON.readValue(text, type);
+            return Json.mapper().readValue(text, type);
         } catch (IOException e) {
             throw new IllegalStateException("memcached holds an entry ASW cannot read: " + text, e);
         }

@@ -1,7 +1,6 @@
 package io.mecmig.apps.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,6 @@ import okhttp3.ResponseBody;
  */
 public final class MecApiClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private Wiring wiring; // built at the first call, guarded by this
@@ -96,7 +94,7 @@ public final class MecApiClient implements AutoCloseable {
                 throw new MecApiException("MEC API answered HTTP " + response.code() + " for GET " + url
                         + abbreviate(text) + ": check that " + AppConfig.MEC_BASE_URL + " points at the gateway or sandbox");
             }
-            return Optional.of(JSON.readTree(text));
+            return Optional.of(Json.mapper().readTree(text));
         } catch (IOException e) {
             throw new MecApiException("MEC API unreachable at " + url + " (" + e + "): check that the gateway/sandbox "
                     + "is running and that " + AppConfig.MEC_BASE_URL + " is right", e);

@@ -1,6 +1,5 @@
 package io.mecmig.apps.common;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -34,7 +33,6 @@ public final class StatusServer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -109,7 +107,9 @@ public final class StatusServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        // A flat map (/health, errors) is written without Jackson: see Json.
+        byte[] bytes = body instanceof Map<?, ?> map ? Json.flat(map).getBytes(StandardCharsets.UTF_8)
+                : Json.mapper().writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

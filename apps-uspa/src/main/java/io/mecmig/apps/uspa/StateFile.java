@@ -1,6 +1,6 @@
 package io.mecmig.apps.uspa;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mecmig.apps.common.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class StateFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -40,7 +39,7 @@ public final class StateFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), ZoneCount.class));
+            return Optional.of(Json.mapper().readValue(file.toFile(), ZoneCount.class));
         } catch (IOException e) {
             Path aside = file.resolveSibling("state.json.unreadable");
             LOG.error("USPA state file {} is unreadable ({}); kept it as {} and starting from counter 0", file, e.getMessage(), aside);
@@ -58,7 +57,7 @@ public final class StateFile {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("state.json.tmp");
-            JSON.writeValue(tmp.toFile(), state);
+            Json.mapper().writeValue(tmp.toFile(), state);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write USPA state to " + file + ": is the volume mounted and writable?", e);

@@ -1,17 +1,13 @@
 package io.mecmig.criu;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Volume;
 import io.mecmig.core.AppState;
 import io.mecmig.core.Measures;
 import io.mecmig.core.ServiceAddress;
 import io.mecmig.core.StateVerdict;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
+import io.mecmig.docker.CommonSteps;
+import io.mecmig.docker.ContainerLaunch;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerKeys;
 import io.mecmig.docker.SourceLayout;
@@ -55,8 +51,10 @@ final class CheckpointSteps {
     }
 
     /**
-     * Target: {@code docker create} of the app's container from the loaded image, with the source's volumes and
-     * port, not started: a restore needs an existing container to start from a checkpoint.
+     * Target: {@code docker create} of the app's container from the loaded image, with the source's volumes, port,
+     * hosts and network mode, not started: a restore needs an existing container to start from a checkpoint. A
+     * source in a network sandbox is restored into the target's sandbox ({@link CommonSteps#createSandbox}, which
+     * the step list runs before), as runc restores a namespace given by path into the target's namespace.
      */
     static Step createTarget() {
         return createTarget(null);
@@ -67,27 +65,15 @@ final class CheckpointSteps {
         return Step.onTarget("docker create", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
-            ExposedPort port = ExposedPort.tcp(ctx.app().servicePort());
-            Ports bindings = new Ports();
-            bindings.bind(port, Ports.Binding.bindIpAndPort(target.serviceHost(), layout.hostPort()));
-            List<Bind> binds = layout.volumes().entrySet().stream()
-                    .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
             // Docker creates the named volumes with the container: mark them ours, so an abort or a
             // rollback removes them and the app's next move to this host does not find them in the way.
             if (layout.volumes().keySet().stream().noneMatch(target::hasVolume)) {
                 ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes");
             }
-            HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
-                    // the restored app resolves the MEC gateway as it did on the source
-                    .withExtraHosts(layout.extraHosts().toArray(String[]::new));
-            if (runtime != null) {
-                hostConfig.withRuntime(runtime);
-            }
-            try (CreateContainerCmd create = target.docker().createContainerCmd(ctx.get(DockerKeys.TARGET_IMAGE))) {
-                String id = create.withName(ctx.app().container()).withExposedPorts(port).withHostConfig(hostConfig)
-                        .exec().getId();
-                ctx.put(CriuKeys.TARGET_ID, id);
-            }
+            // the restored app resolves the MEC gateway as it did on the source: the layout's hosts lines
+            ContainerLaunch launch = layout.targetLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE),
+                    List.of(), ctx.app().servicePort());
+            ctx.put(CriuKeys.TARGET_ID, target.create(runtime == null ? launch : launch.withRuntime(runtime)));
         });
     }
 

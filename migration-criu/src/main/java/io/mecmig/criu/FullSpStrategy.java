@@ -55,7 +55,7 @@ public final class FullSpStrategy implements Strategy {
         if (phase == Phase.PRE_RELOCATION) {
             return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), CheckpointSteps.rememberSource(), FccpStrategy.commit(),
                     FccpStrategy.save(), CommonSteps.scpTarball(), FccpStrategy.load(), CommonSteps.removeTarballs(),
-                    checkpoint(PRE, false), rsyncCheckpoint(PRE));
+                    CommonSteps.createSandbox(), checkpoint(PRE, false), rsyncCheckpoint(PRE));
         }
         return List.of(checkpoint(FINAL, true), CommonSteps.tarVolumes(), rsyncCheckpoint(FINAL),
                 CommonSteps.sendVolumes(), CommonSteps.createVolumes(), CheckpointSteps.createTarget(),

@@ -67,7 +67,8 @@ public final class PageDeltaStrategy implements Strategy {
         if (phase == Phase.PRE_RELOCATION) {
             return List.of(CommonSteps.inspectSource(), CriuConfigCheck.step(), RestoringRuntime.check(),
                     CheckpointSteps.rememberSource(), FccpStrategy.commit(), FccpStrategy.save(), CommonSteps.scpTarball(),
-                    FccpStrategy.load(), CommonSteps.removeTarballs(), CheckpointSteps.createTarget(RestoringRuntime.NAME),
+                    FccpStrategy.load(), CommonSteps.removeTarballs(), CommonSteps.createSandbox(),
+                    CheckpointSteps.createTarget(RestoringRuntime.NAME),
                     preDump(), indexPages(), sendPreDump());
         }
         return List.of(finalDump(), sendDelta(), VolumeStream.step(), RestoringRuntime.start());

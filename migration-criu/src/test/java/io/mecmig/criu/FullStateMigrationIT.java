@@ -12,6 +12,7 @@ import io.mecmig.core.Outcome;
 import io.mecmig.core.PreRelocation;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.it.TestbedDocker;
@@ -59,7 +60,12 @@ class FullStateMigrationIT {
      * on its volume, ASW with at least one visited zone in its memcached.
      */
     static AppDeployment freshOnA(String key) {
-        AppDeployment app = bed.deployFresh(key);
+        return freshOnA(key, NetworkMode.BRIDGE);
+    }
+
+    /** As {@link #freshOnA(String)}, attached to the network as {@code network} says. */
+    static AppDeployment freshOnA(String key, NetworkMode network) {
+        AppDeployment app = bed.deployFresh(key).withNetwork(network);
         if (key.equals("uspa")) {
             AppPlacement.seedVolumes(app, a, "state.json", "{\"counter\":7,\"zone\":\"zone01\"}");
         }
@@ -87,11 +93,16 @@ class FullStateMigrationIT {
         throw new AssertionError("ASW stored no zone within 60 s: is the MEC sandbox reachable from the testbed?");
     }
 
-    @ParameterizedTest(name = "{0} keeps all state of {1}")
-    @CsvSource({"fullsp, ba", "fullsp, uspa", "fullsp, asw", "fullsp-delta, ba", "fullsp-delta, uspa",
-            "fullsp-delta, asw"})
-    void keepsAllState(String strategy, String key) {
-        AppDeployment app = freshOnA(key);
+    /**
+     * Both network modes: a checkpoint of an app in a network sandbox (its namespace external to CRIU) is restored
+     * into the target's sandbox, by Docker's checkpoint API (FullSP) as by runc (fullsp-delta).
+     */
+    @ParameterizedTest(name = "{0} keeps all state of {1} ({2})")
+    @CsvSource({"fullsp, ba, sandbox", "fullsp, uspa, bridge", "fullsp, asw, bridge", "fullsp-delta, ba, bridge",
+            "fullsp-delta, uspa, bridge", "fullsp-delta, asw, sandbox"})
+    void keepsAllState(String strategy, String key, String network) {
+        NetworkMode mode = NetworkMode.parse(network);
+        AppDeployment app = freshOnA(key, mode);
         List<String> sourceHosts = a.extraHosts(app.spec().container());
         MigrationReport report = Migration.of(app.spec()).from(a).to(b).strategy(strategy).migrate();
 
@@ -103,6 +114,10 @@ class FullStateMigrationIT {
         assertThat(a.isRunning(app.spec().container())).isFalse();
         // The restored app still finds the MEC gateway by name.
         assertThat(b.extraHosts(app.spec().container())).isEqualTo(sourceHosts).isNotEmpty();
+        // The target kept the source's network mode, and the app answers on the port its sandbox publishes.
+        assertThat(b.networkMode(app.spec().container())).isEqualTo(mode);
+        assertThat(b.hasSandbox(app.spec().container())).isEqualTo(mode == NetworkMode.SANDBOX);
+        assertThat(b.serviceAddress(app.spec()).port()).isEqualTo(app.hostPort());
         if (strategy.equals("fullsp-delta")) {
             // restored by a plain docker start through the restoring runtime, which keeps nothing behind
             assertThat(b.inspect(app.spec().container(), false).getHostConfig().getRuntime())
@@ -125,7 +140,8 @@ class FullStateMigrationIT {
 
     @Test
     void aCorruptCheckpointRollsBackToTheSourceRestoredFromItsCheckpoint() {
-        AppDeployment app = freshOnA("uspa");
+        // in a sandbox: the source is restored into its own sandbox, which the migration kept alive
+        AppDeployment app = freshOnA("uspa", NetworkMode.SANDBOX);
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy("fullsp-delta").preRelocate();
         // The target's copy of the pre-relocation dump loses its pages: the delta cannot be rebuilt there.
         b.exec(RemoteCommand.of("sh", "-c", "rm -f /dev/shm/mecmig-criu/" + b.name() + "/" + app.spec().container()
@@ -194,6 +210,7 @@ class FullStateMigrationIT {
         });
         assertThat(a.isRunning(app.spec().container())).isTrue();
         assertThat(b.hasContainer(app.spec().container())).isFalse();
+        assertThat(b.hasContainer(DockerHost.sandboxName(app.spec().container()))).as("sandbox left on the target").isFalse();
         app.spec().volumes().forEach(v -> assertThat(b.hasVolume(v)).as("volume %s left on the target", v).isFalse());
         if (before != null) {
             AppState after = app.spec().stateProbe().read(a.serviceAddress(app.spec())).orElseThrow();

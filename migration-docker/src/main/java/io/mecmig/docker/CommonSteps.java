@@ -28,8 +28,10 @@ public final class CommonSteps {
     }
 
     /**
-     * Source: records the container's size (SizeRootFs) and layout, and checks the target holds no container
-     * or volume of the app's names, which the move would collide with.
+     * Source: records the container's size (SizeRootFs) and layout, network mode included (a container that joins
+     * another's network namespace is in {@link NetworkMode#SANDBOX}: its port and hosts lines are its sandbox's), and
+     * checks the target holds no container, network sandbox or volume of the app's names, which the move would
+     * collide with.
      */
     public static Step inspectSource() {
         return Step.onSource("docker inspect --size", ctx -> {
@@ -44,20 +46,47 @@ public final class CommonSteps {
                             + app.container() + "' on " + source.name() + " (mounted: " + mounts.keySet() + ")");
                 }
             }
+            NetworkMode network = source.networkMode(app.container());
             int hostPort = source.publishedPort(app.container(), app.servicePort()).orElseThrow(() ->
-                    new IllegalStateException("container '" + app.container() + "' does not publish port "
-                            + app.servicePort() + " on " + source.name() + ": run it with -p HOST:PORT:"
-                            + app.servicePort() + " so the orchestrator can reach it"));
-            ctx.put(DockerKeys.LAYOUT, new SourceLayout(mounts, hostPort, source.extraHosts(app.container())));
+                    new IllegalStateException(network == NetworkMode.SANDBOX
+                            ? "the network sandbox of container '" + app.container() + "' on " + source.name()
+                            + " does not publish port " + app.servicePort() + ": run the sandbox with -p HOST:PORT:"
+                            + app.servicePort() + " so the orchestrator can reach the app"
+                            : "container '" + app.container() + "' does not publish port " + app.servicePort() + " on "
+                            + source.name() + ": run it with -p HOST:PORT:" + app.servicePort()
+                            + " so the orchestrator can reach it"));
+            ctx.put(DockerKeys.LAYOUT, new SourceLayout(mounts, hostPort, source.extraHosts(app.container()), network));
             if (target.hasContainer(app.container())) {
                 throw new IllegalStateException("a container '" + app.container() + "' already exists on "
                         + target.name() + ": remove it there (docker rm -f " + app.container() + ") before migrating");
+            }
+            String sandbox = DockerHost.sandboxName(app.container());
+            if (target.hasContainer(sandbox)) {
+                throw new IllegalStateException("a container '" + sandbox + "' (the name of the app's network sandbox)"
+                        + " already exists on " + target.name() + ": remove it there (docker rm -f " + sandbox
+                        + ") before migrating");
             }
             for (String volume : app.volumes()) {
                 if (target.hasVolume(volume)) {
                     throw new IllegalStateException("volume '" + volume + "' already exists on " + target.name()
                             + ": remove the stale copy there (docker volume rm " + volume + ") before migrating");
                 }
+            }
+        });
+    }
+
+    /**
+     * Target, pre-relocation: in {@link NetworkMode#SANDBOX} (the source's mode), the app's network sandbox from the
+     * image the target received, publishing the source's port with its hosts lines; Docker's network set-up is then
+     * done before the downtime, not at the app's start. Nothing to do on Docker's bridge. Rollback removes the sandbox
+     * with the target's container ({@link DockerHost#removeContainer}).
+     */
+    public static Step createSandbox() {
+        return Step.onTarget("create network sandbox", ctx -> {
+            SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
+            if (layout.network() == NetworkMode.SANDBOX) {
+                ctx.target(DockerHost.class).createSandbox(layout.targetLaunch(ctx.app().container(),
+                        ctx.get(DockerKeys.TARGET_IMAGE), List.of(), ctx.app().servicePort()));
             }
         });
     }

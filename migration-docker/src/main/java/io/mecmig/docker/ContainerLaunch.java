@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link DockerHost#run} needs to start a container: the paper's {@code docker run} line.
@@ -17,17 +18,39 @@ import java.util.Objects;
  * @param hostPort the port it is published on, on the host's service address
  * @param extraHosts {@code name:address} lines for the container's /etc/hosts ({@code --add-host}); a run
  *     option, so neither export nor commit carries it: every target run repeats the source's
+ * @param network how the container is attached: in {@link NetworkMode#SANDBOX} the port and the hosts lines
+ *     go to its network sandbox, which {@link DockerHost#create} makes when it is missing
+ * @param runtime the OCI runtime Docker runs it with; empty for dockerd's default
  */
 public record ContainerLaunch(String name, String image, List<String> command, List<String> env,
                               Map<String, String> volumes, int servicePort, int hostPort,
-                              List<String> extraHosts) {
+                              List<String> extraHosts, NetworkMode network, Optional<String> runtime) {
 
     public ContainerLaunch {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(runtime, "runtime");
         command = List.copyOf(command);
         env = List.copyOf(env);
         volumes = Map.copyOf(new LinkedHashMap<>(volumes));
         extraHosts = List.copyOf(extraHosts);
+    }
+
+    /** A container on Docker's bridge with the default runtime, as the paper ran its apps. */
+    public ContainerLaunch(String name, String image, List<String> command, List<String> env,
+                           Map<String, String> volumes, int servicePort, int hostPort, List<String> extraHosts) {
+        this(name, image, command, env, volumes, servicePort, hostPort, extraHosts, NetworkMode.BRIDGE, Optional.empty());
+    }
+
+    /** The same launch attached as {@code mode} says. */
+    public ContainerLaunch withNetwork(NetworkMode mode) {
+        return new ContainerLaunch(name, image, command, env, volumes, servicePort, hostPort, extraHosts, mode, runtime);
+    }
+
+    /** The same launch run by the OCI runtime registered in dockerd as {@code runtimeName}. */
+    public ContainerLaunch withRuntime(String runtimeName) {
+        return new ContainerLaunch(name, image, command, env, volumes, servicePort, hostPort, extraHosts, network,
+                Optional.of(runtimeName));
     }
 }

@@ -186,9 +186,9 @@ public final class DockerHost implements Host {
         return docker.inspectVolumeCmd(volume).exec().getMountpoint();
     }
 
-    /** The container's {@code --add-host} entries. */
+    /** The container's {@code --add-host} entries (its network sandbox's, for a container in one). */
     public List<String> extraHosts(String container) {
-        String[] hosts = inspect(container, false).getHostConfig().getExtraHosts();
+        String[] hosts = networkHolder(container).getHostConfig().getExtraHosts();
         return hosts == null ? List.of() : List.of(hosts);
     }
 
@@ -235,28 +235,87 @@ public final class DockerHost implements Host {
 
     /**
      * Creates, without starting, a container as {@code launch} describes ({@code docker create}); named volumes it
-     * mounts that do not exist yet are created with it, empty. Its port is remembered for {@link #serviceAddress}.
+     * mounts that do not exist yet are created with it, empty. In {@link NetworkMode#SANDBOX} its network sandbox is
+     * made first unless it runs already ({@link #createSandbox}), and the container joins it. Its port is remembered
+     * for {@link #serviceAddress}.
+     *
+     * @return the container's id
      */
     public String create(ContainerLaunch launch) {
-        ExposedPort port = ExposedPort.tcp(launch.servicePort());
-        Ports bindings = new Ports();
-        bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
-        List<Bind> binds = launch.volumes().entrySet().stream()
-                .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
-        HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings).withBinds(binds)
-                .withExtraHosts(launch.extraHosts().toArray(String[]::new));
         try (CreateContainerCmd create = docker.createContainerCmd(launch.image())) {
-            create.withName(launch.name()).withExposedPorts(port).withHostConfig(hostConfig);
-            if (!launch.command().isEmpty()) {
-                create.withCmd(launch.command());
+            if (launch.network() == NetworkMode.SANDBOX) {
+                createSandbox(launch);
             }
-            if (!launch.env().isEmpty()) {
-                create.withEnv(launch.env());
-            }
-            String id = create.exec().getId();
+            String id = shape(create, launch, serviceHost).exec().getId();
             hostPorts.put(launch.name(), launch.hostPort());
             return id;
         }
+    }
+
+    /**
+     * Fills {@code create} as {@code launch} says: on Docker's bridge the container publishes its port on
+     * {@code serviceHost} and carries the hosts lines; in a sandbox it joins the sandbox's namespace and carries
+     * neither (Docker refuses ports, exposed ports and hosts lines there: the sandbox has them).
+     */
+    static CreateContainerCmd shape(CreateContainerCmd create, ContainerLaunch launch, String serviceHost) {
+        List<Bind> binds = launch.volumes().entrySet().stream()
+                .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
+        HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds);
+        launch.runtime().ifPresent(hostConfig::withRuntime);
+        if (launch.network() == NetworkMode.SANDBOX) {
+            hostConfig.withNetworkMode(NetworkSandbox.joinMode(launch.name()));
+        } else {
+            ExposedPort port = ExposedPort.tcp(launch.servicePort());
+            Ports bindings = new Ports();
+            bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
+            hostConfig.withPortBindings(bindings).withExtraHosts(launch.extraHosts().toArray(String[]::new));
+            create.withExposedPorts(port);
+        }
+        create.withName(launch.name()).withHostConfig(hostConfig);
+        if (!launch.command().isEmpty()) {
+            create.withCmd(launch.command());
+        }
+        if (!launch.env().isEmpty()) {
+            create.withEnv(launch.env());
+        }
+        return create;
+    }
+
+    /**
+     * Creates and starts the network sandbox of {@code launch}'s container ({@code <name>-net}, from its image, running
+     * {@code sleep infinity}, publishing its port with its hosts lines) unless it runs already. An image without a
+     * {@code sleep} program fails, saying so.
+     */
+    public void createSandbox(ContainerLaunch launch) {
+        NetworkSandbox.ensure(docker, serviceHost, launch);
+    }
+
+    /** Whether the network sandbox of {@code container} exists, running or not. */
+    public boolean hasSandbox(String container) {
+        return NetworkSandbox.find(docker, container).isPresent();
+    }
+
+    /** The name of the network sandbox an app container {@code container} joins in {@link NetworkMode#SANDBOX}. */
+    public static String sandboxName(String container) {
+        return NetworkSandbox.nameFor(container);
+    }
+
+    /**
+     * How {@code container} is attached: {@link NetworkMode#SANDBOX} when it joins another container's network
+     * namespace ({@code --network container:...}), else {@link NetworkMode#BRIDGE}.
+     */
+    public NetworkMode networkMode(String container) {
+        return NetworkMode.ofDocker(dockerNetworkMode(inspect(container, false)));
+    }
+
+    private static String dockerNetworkMode(InspectContainerResponse c) {
+        return c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode();
+    }
+
+    /** The container that holds {@code container}'s network settings: its sandbox, or itself. */
+    private InspectContainerResponse networkHolder(String container) {
+        InspectContainerResponse c = inspect(container, false);
+        return NetworkMode.joinedContainer(dockerNetworkMode(c)).map(other -> inspect(other, false)).orElse(c);
     }
 
     /** Stops the container (SIGTERM, then SIGKILL after {@code grace}). */
@@ -268,10 +327,13 @@ public final class DockerHost implements Host {
         }
     }
 
-    /** The host port the container's {@code servicePort} is published on, if it is. */
+    /**
+     * The host port the container's {@code servicePort} is published on, if it is; for a container in a network
+     * sandbox, the port the sandbox publishes.
+     */
     public java.util.Optional<Integer> publishedPort(String container, int servicePort) {
         try {
-            Ports ports = inspect(container, false).getHostConfig().getPortBindings();
+            Ports ports = networkHolder(container).getHostConfig().getPortBindings();
             Ports.Binding[] b = ports == null ? null : ports.getBindings().get(ExposedPort.tcp(servicePort));
             if (b == null || b.length == 0 || b[0].getHostPortSpec() == null) {
                 return java.util.Optional.empty();
@@ -327,6 +389,7 @@ public final class DockerHost implements Host {
         }
     }
 
+    /** Removes the container, running or not, then its network sandbox if it has one; missing ones are fine. */
     @Override
     public void removeContainer(String container) {
         try {
@@ -334,6 +397,7 @@ public final class DockerHost implements Host {
         } catch (NotFoundException e) {
             // nothing to remove
         }
+        NetworkSandbox.remove(docker, container);
         hostPorts.remove(container);
     }
 

@@ -43,7 +43,7 @@ public final class FccpStrategy implements Strategy {
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
-                    CommonSteps.removeTarballs(), createTarget());
+                    CommonSteps.removeTarballs(), CommonSteps.createSandbox(), createTarget());
         }
         return List.of(CommonSteps.tellPhase(), CommonSteps.stop(), CommonSteps.tarVolumes(), CommonSteps.sendVolumes(),
                 fillVolumes(), start());
@@ -94,7 +94,7 @@ public final class FccpStrategy implements Strategy {
 
     /**
      * Target, procedure A: {@code docker create} of the app's container from the loaded image, with the source's
-     * volumes, port and hosts, not started. The volumes it mounts are created with it (empty) and journaled as
+     * volumes, port, hosts and network mode (in its network sandbox, made just before), not started. The volumes it mounts are created with it (empty) and journaled as
      * this migration's, so that rollback removes them.
      */
     public static Step createTarget() {
@@ -102,8 +102,8 @@ public final class FccpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
             ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes"); // before the call: a half-done create is cleaned too
-            target.create(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
-                    List.of(), layout.volumes(), ctx.app().servicePort(), layout.hostPort(), layout.extraHosts()));
+            target.create(layout.targetLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
+                    ctx.app().servicePort()));
         });
     }
 

@@ -40,7 +40,7 @@ public final class SfpStrategy implements Strategy {
     public List<Step> steps(Phase phase) {
         if (phase == Phase.PRE_RELOCATION) {
             return List.of(CommonSteps.inspectSource(), export(), CommonSteps.scpTarball(), importImage(),
-                    CommonSteps.removeTarballs());
+                    CommonSteps.removeTarballs(), CommonSteps.createSandbox());
         }
         List<Step> steps = new ArrayList<>(CommonSteps.relocationUpToRun());
         steps.add(run());
@@ -86,8 +86,8 @@ public final class SfpStrategy implements Strategy {
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
             List<String> cmd = ctx.app().command();
             ctx.manualInput("CMD given by hand: " + String.join(" ", cmd));
-            target.run(new ContainerLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), cmd, List.of(),
-                    layout.volumes(), ctx.app().servicePort(), layout.hostPort(), layout.extraHosts()));
+            target.run(layout.targetLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), cmd,
+                    ctx.app().servicePort()));
         }).startsService();
     }
 }

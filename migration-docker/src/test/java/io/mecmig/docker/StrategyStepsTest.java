@@ -22,7 +22,7 @@ class StrategyStepsTest {
     void sfpIsExportScpImportThenStopTarSendCreateRunWithCmd() {
         Strategy sfp = Strategies.named("sfp");
         assertThat(names(sfp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker export",
-                "scp tarball", "docker import", "remove tarballs");
+                "scp tarball", "docker import", "remove tarballs", "create network sandbox");
         assertThat(names(sfp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
                 "dd | nc volume", "volume create + untar", "docker run (CMD given by hand)");
     }
@@ -31,7 +31,8 @@ class StrategyStepsTest {
     void fccpIsCommitSaveScpLoadCreateThenTheSameRelocationWithoutManualCmd() {
         Strategy fccp = Strategies.named("FCCP");
         assertThat(names(fccp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker commit (pauses)",
-                "docker save", "scp tarball", "docker load", "remove tarballs", "docker create (not started)");
+                "docker save", "scp tarball", "docker load", "remove tarballs", "create network sandbox",
+                "docker create (not started)");
         assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
                 "dd | nc volume", "untar into volume", "docker start");
     }

@@ -7,6 +7,8 @@ import io.mecmig.core.MigrationEvent;
 import io.mecmig.core.Phase;
 import io.mecmig.core.SourceState;
 import io.mecmig.core.StepFailedException;
+import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.testbed.faults.Fault;
@@ -41,7 +43,11 @@ class DockerFaultsIT {
     }
 
     private AppDeployment uspa() {
-        AppDeployment app = bed.deployFresh("uspa");
+        return uspa(NetworkMode.BRIDGE);
+    }
+
+    private AppDeployment uspa(NetworkMode network) {
+        AppDeployment app = bed.deployFresh("uspa").withNetwork(network);
         AppPlacement.seedVolumes(app, bed.source, "state.json", DockerMigrationIT.SEEDED);
         AppPlacement.deploy(app, bed.source);
         return app;
@@ -119,7 +125,7 @@ class DockerFaultsIT {
 
     @Test
     void linkCutDuringTheVolumeCopy() throws Exception {
-        AppDeployment app = uspa();
+        AppDeployment app = uspa(NetworkMode.SANDBOX);
         long before = counter(app);
         AtomicReference<Fault> fault = new AtomicReference<>();
         try {
@@ -128,8 +134,11 @@ class DockerFaultsIT {
             assertThat(e.report().failure()).contains("dd | nc volume");
             assertThat(bed.source.isRunning(app.spec().container())).isTrue();
             assertThat(counter(app)).isGreaterThanOrEqualTo(before);
-            // The container FCCP created on the target in pre-relocation went with the rollback, its volume too.
+            // The container FCCP created on the target in pre-relocation went with the rollback, its sandbox and
+            // volume too; the source serves again from its own sandbox.
             assertThat(bed.target.hasContainer(app.spec().container())).isFalse();
+            assertThat(bed.target.hasSandbox(app.spec().container())).isFalse();
+            assertThat(bed.source.networkMode(app.spec().container())).isEqualTo(NetworkMode.SANDBOX);
             assertThat(bed.target.hasVolume(app.spec().volumes().get(0))).isFalse();
         } finally {
             if (fault.get() != null) {
@@ -140,13 +149,16 @@ class DockerFaultsIT {
 
     @Test
     void anAbortAfterPreRelocationRemovesTheTargetContainerAndLeavesTheSourceServing() {
-        AppDeployment app = uspa();
+        AppDeployment app = uspa(NetworkMode.SANDBOX);
         long before = counter(app);
         var prepared = Migration.of(app.spec()).from(bed.source).to(bed.target).strategy("fccp").preRelocate();
         assertThat(bed.target.hasContainer(app.spec().container())).as("created, not started, in pre-relocation").isTrue();
         assertThat(bed.target.isRunning(app.spec().container())).isFalse();
+        assertThat(bed.target.isRunning(DockerHost.sandboxName(app.spec().container())))
+                .as("the target's network sandbox, made in pre-relocation").isTrue();
         prepared.abort();
         assertThat(bed.target.hasContainer(app.spec().container())).isFalse();
+        assertThat(bed.target.hasContainer(DockerHost.sandboxName(app.spec().container()))).isFalse();
         assertThat(bed.target.hasVolume(app.spec().volumes().get(0))).isFalse();
         assertThat(bed.source.isRunning(app.spec().container())).isTrue();
         assertThat(counter(app)).isGreaterThanOrEqualTo(before);

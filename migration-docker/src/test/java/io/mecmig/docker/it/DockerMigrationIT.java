@@ -10,6 +10,7 @@ import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Outcome;
 import io.mecmig.core.StateLossPolicy;
 import io.mecmig.core.StepTiming;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import java.time.Duration;
@@ -44,7 +45,11 @@ class DockerMigrationIT {
     }
 
     private AppDeployment onSource(String key) {
-        AppDeployment app = bed.deployFresh(key);
+        return onSource(key, NetworkMode.BRIDGE);
+    }
+
+    private AppDeployment onSource(String key, NetworkMode network) {
+        AppDeployment app = bed.deployFresh(key).withNetwork(network);
         if (key.equals("uspa")) {
             AppPlacement.seedVolumes(app, bed.source, "state.json", SEEDED);
         }
@@ -87,9 +92,12 @@ class DockerMigrationIT {
         assertThat(json(r.stateCheck().after()).path("counter").asLong()).isLessThan(7);
     }
 
+    /** In a network sandbox, which the target gets too: it serves on the sandbox's port, the app joins it. */
     @Test
     void fccpKeepsUspasCounterThroughTheVolume() throws Exception {
-        MigrationReport r = migrate(onSource("uspa"), "fccp");
+        AppDeployment app = onSource("uspa", NetworkMode.SANDBOX);
+        assertThat(bed.source.networkMode(app.spec().container())).isEqualTo(NetworkMode.SANDBOX);
+        MigrationReport r = migrate(app, "fccp");
         assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(r.stateCheck().preserved()).as(r.stateCheck().detail()).isTrue();
         assertThat(json(r.stateCheck().after()).path("counter").asLong()).isGreaterThanOrEqualTo(7);
@@ -97,6 +105,16 @@ class DockerMigrationIT {
         StepTiming nc = r.relocation().steps().stream().filter(s -> s.step().equals("dd | nc volume")).findFirst().orElseThrow();
         assertThat(nc.linkBytes()).isPositive();
         assertThat(nc.inDowntime()).isTrue();
+        String container = app.spec().container();
+        assertThat(bed.target.networkMode(container)).isEqualTo(NetworkMode.SANDBOX);
+        assertThat(bed.target.hasSandbox(container)).isTrue();
+        assertThat(bed.target.publishedPort(container, app.spec().servicePort())).contains(app.hostPort());
+        assertThat(bed.target.extraHosts(container)).isEqualTo(app.extraHosts());
+        assertThat(r.preRelocation().steps().stream().filter(s -> s.step().equals("create network sandbox")))
+                .allMatch(s -> !s.inDowntime()).hasSize(1);
+        // the UE's address on the target is the sandbox's published port, and the app answers there
+        assertThat(app.spec().stateProbe().read(bed.target.serviceAddress(app.spec()))).isPresent();
+        assertThat(bed.target.serviceAddress(app.spec()).port()).isEqualTo(app.hostPort());
     }
 
     /** Waits until ASW has stored at least one zone (needs the MEC sandbox and a moving UE on the testbed). */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "1", description = "runs per cell (default: ${DEFAULT-VALUE})")
     int runs;
+
+    @Mixin
+    NetworkOption network = new NetworkOption();
 
     private final List<String> summary = new ArrayList<>();
 
@@ -78,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("== demo: " + name);
         try {
             ExperimentSummary result = ExperimentCommand.execute(plan, dir, Duration.ofSeconds(5),
-                    ExperimentSessions.DEFAULT_HOSTS);
+                    ExperimentSessions.DEFAULT_HOSTS, network.mode);
             summary.add(name + ": " + ExperimentCommand.describe(result));
             return result.complete();
         } catch (RuntimeException e) {

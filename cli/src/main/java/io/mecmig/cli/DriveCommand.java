@@ -60,6 +60,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +115,9 @@ final class DriveCommand implements Callable<Integer> {
     @Option(names = "--until-migrations", description = "end the drive as soon as this many migrations are done"
             + " (default: drive for the whole --duration)")
     Integer untilMigrations;
+
+    @Mixin
+    NetworkOption network = new NetworkOption();
 
     @Option(names = "--start-at", defaultValue = "0s", description = "mobility time to skip before the drive starts,"
             + " to begin at another stretch of the UE's route: 150s, 2m (default ${DEFAULT-VALUE})")
@@ -198,7 +202,7 @@ final class DriveCommand implements Callable<Integer> {
             String mecBaseUrl = "http://" + shareSandboxAddress(testbed) + ":" + sandbox.port() + "/sbx/";
             AppDeployment catalogued = AppCatalog.deployment(app, mecBaseUrl);
             AppDeployment deployment = (image == null ? catalogued : catalogued.withImage(image))
-                    .withEnv("UE_ADDRESS", ue);
+                    .withEnv("UE_ADDRESS", ue).withNetwork(network.mode);
             for (String name : hosts.names()) {
                 DockerHost h = hosts.any(name);
                 if (h.isRunning(deployment.spec().container())) {

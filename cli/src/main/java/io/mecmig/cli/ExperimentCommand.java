@@ -1,6 +1,7 @@
 package io.mecmig.cli;
 
 import io.mecmig.core.Strategies;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.experiment.ConsoleProgress;
 import io.mecmig.experiment.ExperimentPlan;
 import io.mecmig.experiment.ExperimentRunner;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,25 +55,33 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--hosts", description = "the testbed's hosts file (default: ${DEFAULT-VALUE})")
     Path hosts = ExperimentSessions.DEFAULT_HOSTS;
 
+    @Mixin
+    NetworkOption network = new NetworkOption();
+
     @Override
     public Integer call() {
         ExperimentPlan plan = new ExperimentPlan(apps, strategies == null ? defaultStrategies() : strategies, rates,
                 loss, runs);
-        return run(plan, out, Duration.ofMillis(Math.round(warmupSeconds * 1000)), hosts);
+        return execute(plan, out, Duration.ofMillis(Math.round(warmupSeconds * 1000)), hosts, network.mode)
+                .complete() ? 0 : 1;
     }
 
-    /** Runs {@code plan} into {@code out}; 0 when every run finished, 1 otherwise. */
-    static int run(ExperimentPlan plan, Path out, Duration warmup, Path hosts) {
-        return execute(plan, out, warmup, hosts).complete() ? 0 : 1;
-    }
-
-    /** Runs {@code plan} into {@code out}, printing progress and a summary; shared with the demo. */
+    /** Runs {@code plan} into {@code out} with the apps in network sandboxes, the command's default. */
     static ExperimentSummary execute(ExperimentPlan plan, Path out, Duration warmup, Path hosts) {
-        System.out.printf("experiment: %d apps x %d strategies x %d links x %d runs, results in %s%n",
+        return execute(plan, out, warmup, hosts, NetworkMode.SANDBOX);
+    }
+
+    /**
+     * Runs {@code plan} into {@code out}, the apps deployed as {@code network} says, printing progress and a summary;
+     * shared with the demo.
+     */
+    static ExperimentSummary execute(ExperimentPlan plan, Path out, Duration warmup, Path hosts, NetworkMode network) {
+        System.out.printf("experiment: %d apps x %d strategies x %d links x %d runs, apps deployed %s, results in %s%n",
                 plan.apps().size(), plan.strategies().size(), plan.rates().size() * plan.lossPercents().size(),
-                plan.runs(), out.toAbsolutePath().normalize());
+                plan.runs(), network == NetworkMode.SANDBOX ? "in network sandboxes" : "on Docker's bridge",
+                out.toAbsolutePath().normalize());
         ExperimentSummary summary;
-        try (TestbedSession session = ExperimentSessions.open(hosts, warmup)) {
+        try (TestbedSession session = ExperimentSessions.open(hosts, warmup, network)) {
             summary = new ExperimentRunner(session, new ResultsStore(out), new ConsoleProgress(System.out)).run(plan);
         }
         System.out.printf("experiment: %d completed, %d rolled back, %d failed, %d unavailable, %d errors,"

@@ -4,6 +4,7 @@ import io.mecmig.docker.DockerHostConfig;
 import io.mecmig.experiment.MachineInfo;
 import io.mecmig.experiment.TestbedSession;
 import io.mecmig.experiment.UnavailableSession;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.experiment.docker.DockerTestbedSession;
 import io.mecmig.images.AppImages;
 import io.mecmig.sandbox.MecSandbox;
@@ -35,7 +36,7 @@ final class ExperimentSessions {
     private ExperimentSessions() {
     }
 
-    static TestbedSession open(Path hostsFile, Duration warmup) {
+    static TestbedSession open(Path hostsFile, Duration warmup, NetworkMode network) {
         String machine = MachineInfo.describe("testbed: network namespaces on one machine");
         Testbed testbed = Testbed.local(TestbedConfig.defaults());
         Properties hosts;
@@ -69,7 +70,7 @@ final class ExperimentSessions {
         try {
             TestbedSession session = DockerTestbedSession.open(hosts, origin, mec.mecBaseUrl(),
                     key -> image(hosts, key), new TestbedShaper(testbed), warmup,
-                    Optional.of(seconds -> mec.sandbox().control().step(seconds)), machine);
+                    Optional.of(seconds -> mec.sandbox().control().step(seconds)), machine, network);
             return new SessionWithPlatform(session, mec);
         } catch (RuntimeException e) {
             mec.close();

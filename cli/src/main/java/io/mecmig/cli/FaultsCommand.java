@@ -9,6 +9,7 @@ import io.mecmig.testbed.TestbedConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +32,9 @@ final class FaultsCommand implements Callable<Integer> {
             + " (its keys must all be there); default: ${DEFAULT-VALUE}")
     String app = "uspa";
 
+    @Mixin
+    NetworkOption network = new NetworkOption();
+
     @Override
     public Integer call() {
         System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", "warn");
@@ -40,7 +44,7 @@ final class FaultsCommand implements Callable<Integer> {
         }
         TestbedConfig config = TestbedConfig.defaults();
         try (FaultBench bench = new FaultBench(app, ProjectHome.path(),
-                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect())) {
+                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect(), network.mode)) {
             List<FaultResult> results = new FaultMatrix(bench, System.out::println).run(cases, strategies);
             System.out.println();
             System.out.print(FaultTable.render(results));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,6 +75,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print each report as one line of JSON instead of text")
     boolean json;
 
+    @Mixin
+    NetworkOption network = new NetworkOption();
+
     @Override
     public Integer call() {
         // sshj logs every connection at INFO; keep the step table readable.
@@ -92,7 +96,7 @@ final class MigrateCommand implements Callable<Integer> {
              DockerHost a = DockerHostConfig.from(file, "source.", origin).connect();
              DockerHost b = DockerHostConfig.from(file, "target.", origin).connect()) {
             for (String key : apps) {
-                AppDeployment deployment = deployment(key, file, mec);
+                AppDeployment deployment = deployment(key, file, mec).withNetwork(network.mode);
                 List<MigrationReport> reports = new ArrayList<>();
                 for (int i = 1; i <= runs; i++) {
                     DockerHost from = place(deployment, a, b);
@@ -163,12 +167,24 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    /** The host the app runs on; deployed fresh on {@code a} (image built there if missing) when it runs nowhere. */
+    /**
+     * The host the app runs on in the asked network mode; deployed fresh on {@code a} (image built there if missing)
+     * when it runs nowhere, or in the other mode (a migration keeps the source's mode: a run asked for one mode must
+     * start from it).
+     */
     private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
-        return AppPlacement.runningOn(deployment, List.of(a, b)).orElseGet(() -> {
+        String container = deployment.spec().container();
+        java.util.Optional<DockerHost> running = AppPlacement.runningOn(deployment, List.of(a, b));
+        if (running.isPresent() && running.get().networkMode(container) != deployment.network()) {
+            System.out.println("redeploying " + deployment.key() + ": it runs on " + running.get().name() + " in "
+                    + running.get().networkMode(container) + " mode, --network " + deployment.network() + " was asked");
+            running.get().removeContainer(container);
+            running = java.util.Optional.empty();
+        }
+        return running.orElseGet(() -> {
             AppPlacement.removeCopy(deployment, a);
             AppPlacement.removeCopy(deployment, b);
-            System.out.println("deploying " + deployment.key() + " on " + a.name());
+            System.out.println("deploying " + deployment.key() + " on " + a.name() + " (network: " + deployment.network() + ")");
             // The connected host's endpoint: an SSH tunnel's local end, or the TLS listener with its client files.
             ImageBuilder.Builder images = ImageBuilder.on(a.endpoint().uri()).projectHome(ProjectHome.path());
             a.endpoint().tlsFiles().ifPresent(tls -> images.tls(tls.folder()));

@@ -6,6 +6,7 @@ import io.mecmig.cli.faults.FaultBench;
 import io.mecmig.cli.faults.FaultCase;
 import io.mecmig.cli.faults.FaultMatrix;
 import io.mecmig.cli.faults.FaultResult;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.testbed.TestbedConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ class FaultTableIT {
     static void up() {
         TestbedConfig config = TestbedConfig.defaults();
         bench = new FaultBench("uspa", Path.of("..").toAbsolutePath().normalize(),
-                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect());
+                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect(), NetworkMode.SANDBOX);
         matrix = new FaultMatrix(bench, System.out::println);
     }
 

@@ -44,7 +44,7 @@ final class CrashAndRecover {
         Path journal = SecureFiles.privateDirectory(work.resolve("journal"));
         try {
             Process migrate = mecmig(work.resolve("migrate.log"), "migrate", "--app", bench.appKey, "--strategy",
-                    strategy, "--journal", journal.toString());
+                    strategy, "--network", bench.network.cliName(), "--journal", journal.toString());
             String moment = awaitRelocationTransfer(migrate, journal);
             if (moment == null) {
                 return new Result("NO-CRASH", null, "migrate ended (exit " + exitOf(migrate)

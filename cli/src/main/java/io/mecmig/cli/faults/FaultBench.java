@@ -4,6 +4,7 @@ import io.mecmig.core.AppSpec;
 import io.mecmig.core.AppState;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
@@ -48,17 +49,21 @@ public final class FaultBench implements AutoCloseable {
     final String appKey;
     private final MecSandbox platform;
     private final Path projectHome;
+    final NetworkMode network;
 
     /**
      * Brings the testbed up (idempotent), connects its hosts and starts the sandbox.
      *
      * @param connect how a testbed host becomes a {@link DockerHost}, given the host and its link peer
      * @param projectHome the checkout the apps' images are built from
+     * @param network how the app is deployed on the source (each migration keeps it)
      */
-    public FaultBench(String appKey, Path projectHome, BiFunction<TestbedHost, TestbedHost, DockerHost> connect) {
+    public FaultBench(String appKey, Path projectHome, BiFunction<TestbedHost, TestbedHost, DockerHost> connect,
+                      NetworkMode network) {
         AppCatalog.spec(appKey); // an unknown app fails here
         this.appKey = appKey;
         this.projectHome = projectHome;
+        this.network = java.util.Objects.requireNonNull(network, "network");
         this.hosts = testbed.up();
         testbed.shape(LinkProfile.of("1gbit", 0));
         this.source = connect.apply(hosts.source(), hosts.target());
@@ -71,7 +76,7 @@ public final class FaultBench implements AutoCloseable {
     AppDeployment deployment() {
         return AppCatalog.deployment(appKey, hosts.source().gatewayAddress())
                 .withEnv("MEC_BASE_URL", "http://" + AppCatalog.GATEWAY_NAME + ":" + platform.port() + "/sbx/")
-                .withEnv("UE_ADDRESS", UE);
+                .withEnv("UE_ADDRESS", UE).withNetwork(network);
     }
 
     AppSpec spec() {

@@ -3,6 +3,7 @@ package io.mecmig.experiment.docker;
 import io.mecmig.core.AppState;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.DockerHostConfig;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
@@ -43,6 +44,7 @@ public final class DockerTestbedSession implements TestbedSession {
     private final Duration warmup;
     private final Optional<UeMover> ues;
     private final String machine;
+    private final NetworkMode network;
     private Set<String> sourceImages = Set.of();
     private Set<String> targetImages = Set.of();
 
@@ -56,10 +58,12 @@ public final class DockerTestbedSession implements TestbedSession {
      * @param warmup how long the app works on the source before each migration
      * @param ues moves the MEC platform's UEs during the warm-up; empty to let the platform's own clock run
      * @param machine the machine, for the report
+     * @param network how the apps are deployed on the source (the migrations keep it); the report's machine says it
      */
     public DockerTestbedSession(DockerHost source, DockerHost target, String mecBaseUrl,
                                 Function<String, Optional<String>> imageFor,
-                                LinkShaper shaper, Duration warmup, Optional<UeMover> ues, String machine) {
+                                LinkShaper shaper, Duration warmup, Optional<UeMover> ues, String machine,
+                                NetworkMode network) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.mecBaseUrl = Objects.requireNonNull(mecBaseUrl, "mecBaseUrl");
@@ -67,7 +71,9 @@ public final class DockerTestbedSession implements TestbedSession {
         this.shaper = Objects.requireNonNull(shaper, "shaper");
         this.warmup = Objects.requireNonNull(warmup, "warmup");
         this.ues = Objects.requireNonNull(ues, "ues");
-        this.machine = machine + ", Docker " + source.docker().versionCmd().exec().getVersion();
+        this.network = Objects.requireNonNull(network, "network");
+        this.machine = machine + ", Docker " + source.docker().versionCmd().exec().getVersion()
+                + (network == NetworkMode.SANDBOX ? ", apps in network sandboxes" : ", apps on Docker's bridge (-p)");
     }
 
     /**
@@ -77,11 +83,11 @@ public final class DockerTestbedSession implements TestbedSession {
     public static DockerTestbedSession open(Properties hosts, String origin, String mecBaseUrl,
                                             Function<String, Optional<String>> imageFor,
                                             LinkShaper shaper, Duration warmup, Optional<UeMover> ues,
-                                            String machine) {
+                                            String machine, NetworkMode network) {
         DockerHost source = DockerHostConfig.from(hosts, "source.", origin).connect();
         try {
             DockerHost target = DockerHostConfig.from(hosts, "target.", origin).connect();
-            return new DockerTestbedSession(source, target, mecBaseUrl, imageFor, shaper, warmup, ues, machine);
+            return new DockerTestbedSession(source, target, mecBaseUrl, imageFor, shaper, warmup, ues, machine, network);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -155,7 +161,7 @@ public final class DockerTestbedSession implements TestbedSession {
         // The app reaches the gateway by name, as its image's default URL does; the catalog maps the name to
         // the address (--add-host) and keeps the URL's port and path. A fast UE gives USPA zone changes and ASW
         // visited zones during the warm-up.
-        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("UE_ADDRESS", FOLLOWED_UE);
+        AppDeployment app = AppCatalog.deployment(key, mecBaseUrl).withEnv("UE_ADDRESS", FOLLOWED_UE).withNetwork(network);
         return imageFor.apply(key).map(app::withImage).orElse(app);
     }
 

@@ -25,6 +25,19 @@ final class LinkStream {
 
     static Transfer send(DockerHost from, RemoteCommand producer, DockerHost to, RemoteCommand consumer,
                          Compression compression, String what, Duration timeout) {
+        RemoteCommand line = line(from, producer, to, consumer, compression);
+        long start = System.nanoTime();
+        CommandResult result = from.exec(RemoteCommand.of("bash", "-c", line.line()).bounded(timeout.toSeconds()),
+                timeout.plusSeconds(5));
+        return new Transfer(what, kind(compression), bytes(result.stderr()), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The bash line (pipefail set) that runs on {@code from}: {@code producer [| zstd] | dd | ssh to '[zstd -d |]
+     * consumer'}; dd's count lands on its standard error ({@link #bytes}).
+     */
+    static RemoteCommand line(DockerHost from, RemoteCommand producer, DockerHost to, RemoteCommand consumer,
+                              Compression compression) {
         RemoteCommand sender = producer;
         if (compression.compressor() != null) {
             sender = sender.pipe(compression.compressor());
@@ -35,14 +48,14 @@ final class LinkStream {
         ssh.addAll(reusedConnection(from));
         ssh.add(from.linkAccess().user() + "@" + to.linkAddress());
         ssh.add(receiver.privately().line()); // the peer's sshd umask would leave received dumps 0644
-        RemoteCommand line = new RemoteCommand("set -o pipefail 2>/dev/null; " + sender
+        return new RemoteCommand("set -o pipefail 2>/dev/null; " + sender
                 .pipe(RemoteCommand.of("dd", "bs=1M", "iflag=fullblock"))
                 .pipe(RemoteCommand.of(ssh)).line());
-        long start = System.nanoTime();
-        CommandResult result = from.exec(RemoteCommand.of("bash", "-c", line.line()).bounded(timeout.toSeconds()),
-                timeout.plusSeconds(5));
-        return new Transfer(what, compression == Compression.ZSTD ? "ssh stream, zstd" : "ssh stream",
-                bytes(result.stderr()), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How a stream of {@code compression} is named in a report. */
+    static String kind(Compression compression) {
+        return compression == Compression.ZSTD ? "ssh stream, zstd" : "ssh stream";
     }
 
     /**

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class PageDelta {
 
     private static final String SCRIPT = load();
+    /** apply's exit status when a rebuilt file differs from what the sender read. */
+    static final int MISMATCH = 3;
 
     private PageDelta() {
     }
@@ -29,16 +31,34 @@ final class PageDelta {
         return python("make", base, next);
     }
 
-    /** Reads a delta on standard input and writes the whole image folder into {@code out}. */
+    /**
+     * As {@link #make}, but started before {@code next} exists: loads the index and opens the base, then waits for a
+     * line {@value #GO} on its standard input (the dump is done) and only then reads {@code next}; it writes nothing
+     * if its input ends without that line.
+     */
+    static RemoteCommand makeWhenTold(String base, String next) {
+        return python("make", base, next, "--wait");
+    }
+
+    /** What tells {@link #makeWhenTold} to go. */
+    static final String GO = "go";
+
+    /**
+     * Reads a delta on standard input and writes the whole image folder into {@code out}, rebuilding {@code base}'s page
+     * images in place (they move into {@code out}); {@code out} appears only once every file has the CRC-32 the sender
+     * read, else the command exits with {@value #MISMATCH} and says {@code checksum mismatch: FILE ...}.
+     */
     static RemoteCommand apply(String base, String out) {
         return python("apply", base, out);
     }
 
     private static RemoteCommand python(String... args) {
-        String[] argv = new String[args.length + 2];
-        argv[0] = "-c";
-        argv[1] = SCRIPT;
-        System.arraycopy(args, 0, argv, 2, args.length);
+        // -S: no site module; it only costs startup time, and the script needs the standard library alone.
+        String[] argv = new String[args.length + 3];
+        argv[0] = "-S";
+        argv[1] = "-c";
+        argv[2] = SCRIPT;
+        System.arraycopy(args, 0, argv, 3, args.length);
         return RemoteCommand.of("python3", argv);
     }
 

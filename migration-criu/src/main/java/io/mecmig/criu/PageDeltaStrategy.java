@@ -27,11 +27,13 @@ import java.util.List;
  * target's tmpfs.
  *
  * <p>Procedure B: {@code runc checkpoint} (dumps and stops the app) straight into the source container's
- * Docker checkpoint folder, where rollback finds it; the delta of its pages against the pre-relocation dump
- * (pages seen before become references) streamed, zstd-compressed below 1 Gbit/s, and rebuilt on the fly in
- * the target's tmpfs; the volumes streamed by tar into the target's; a plain {@code docker start}, which the
- * target container's runtime ({@link RestoringRuntime}) turns into {@code runc restore} from those images:
- * Docker owns the restored container without the copies of its checkpoint API.
+ * Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
+ * against the pre-relocation dump (pages seen before become references) streamed, zstd-compressed below 1 Gbit/s,
+ * and rebuilt in the target's tmpfs in place of the target's copy of the pre-relocation dump, each file checked
+ * against the CRC-32 the source read ({@link FinalDumpStream}); the volumes streamed by tar into the target's; a
+ * plain {@code docker start}, which the target container's runtime ({@link RestoringRuntime}) turns into
+ * {@code runc restore} from those images: Docker owns the restored container without the copies of its checkpoint
+ * API. Folders are made in procedure A, so that after the freeze only the dump, the delta and the restore run.
  */
 public final class PageDeltaStrategy implements Strategy {
 
@@ -43,6 +45,8 @@ public final class PageDeltaStrategy implements Strategy {
     /** Docker's folder for the final checkpoint of the source container; where the target's restore reads it. */
     static final Key<String> SOURCE_FINAL_DIR = Key.of("criu.source.final.dir", String.class);
     static final Key<String> TARGET_FINAL_DIR = Key.of("criu.target.final.dir", String.class);
+    /** The final dump's stream, from the step that starts it to the one that waits for it. */
+    static final Key<FinalDumpStream> STREAM = Key.of("criu.final.stream", FinalDumpStream.class);
     /** A bound on a delta's size, only to bound its transfer time. */
     static final long MAX_DELTA = 256L << 20;
 
@@ -85,7 +89,12 @@ public final class PageDeltaStrategy implements Strategy {
         steps.add(Step.onSource("remove tmpfs dumps", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
-            source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)), CheckpointSteps.SHORT);
+            ctx.find(STREAM).ifPresent(FinalDumpStream::close);
+            RemoteCommand remove = RemoteCommand.of("rm", "-rf", folder(ctx, source));
+            if (failed == Phase.PRE_RELOCATION && ctx.find(SOURCE_FINAL_DIR).isPresent()) {
+                remove = remove.then(RemoteCommand.of("rm", "-rf", ctx.get(SOURCE_FINAL_DIR))); // made empty, never used
+            }
+            source.exec(remove, CheckpointSteps.SHORT);
             target.exec(RemoteCommand.of("rm", "-rf", folder(ctx, target)).then(RestoringRuntime.forget(ctx)),
                     CheckpointSteps.SHORT);
         }));
@@ -109,12 +118,13 @@ public final class PageDeltaStrategy implements Strategy {
     static Step preDump() {
         return Step.onSource("runc checkpoint --leave-running", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
-            source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)).then(privateFolders(ctx, source)),
-                    CheckpointSteps.SHORT);
             RuncContainer runc = RuncContainer.locate(source, ctx.app().container());
             ctx.put(RUNC, runc);
             ctx.put(SOURCE_FINAL_DIR, CheckpointSteps.checkpointDir(source, runc.id(), FINAL));
             ctx.put(TARGET_FINAL_DIR, RestoringRuntime.imagesDir(ctx.get(CriuKeys.TARGET_ID)));
+            // The final dump's folders are made now: nothing that can be done before the freeze is left for after.
+            source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)).then(privateFolders(ctx, source))
+                    .then(RuncContainer.prepare(ctx.get(SOURCE_FINAL_DIR), finalWork(ctx, source))), CheckpointSteps.SHORT);
             RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
             ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());
         });
@@ -135,8 +145,10 @@ public final class PageDeltaStrategy implements Strategy {
             String pre = preDir(ctx, source);
             String received = preDir(ctx, target);
             long size = CheckpointSteps.folderSize(source, pre);
-            RemoteCommand receive = RemoteCommand.of("rm", "-rf", folder(ctx, target))
-                    .then(privateFolders(ctx, target)).then(RemoteCommand.privateFolders(received))
+            String out = ctx.get(TARGET_FINAL_DIR);
+            // The target's folder for the final images is readied too: the delta inside the downtime only writes.
+            RemoteCommand receive = RemoteCommand.of("rm", "-rf", folder(ctx, target), out, out + ".part")
+                    .then(privateFolders(ctx, target)).then(RemoteCommand.privateFolders(received, RestoringRuntime.SPOOL))
                     .then(RemoteCommand.of("tar", "-x", "-C", received));
             Transfer t = LinkStream.send(source, RemoteCommand.of("tar", "-c", "-C", pre, "--exclude", ".page-index", "."),
                     target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),
@@ -145,42 +157,47 @@ public final class PageDeltaStrategy implements Strategy {
         });
     }
 
-    /** Source: the final dump; the app stops here and the downtime starts. */
+    static String finalWork(StepContext ctx, DockerHost host) {
+        return folder(ctx, host) + "/final-work";
+    }
+
+    /**
+     * Source: the final dump; the app stops here and the downtime starts. One command does the dump and streams its
+     * delta ({@link FinalDumpStream}); this step returns when the dump is done, the next one when the delta is in.
+     */
     static Step finalDump() {
         return Step.onSource("runc checkpoint (stops)", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
+            DockerHost target = ctx.target(DockerHost.class);
             CheckpointSteps.readStateBefore(ctx);
             String dir = ctx.get(SOURCE_FINAL_DIR);
             // Known before the dump: should it fail half-way, rollback still looks for it.
             ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, FINAL);
-            RuncContainer.Dump dump = ctx.get(RUNC).dump(dir, folder(ctx, source) + "/final-work", false);
-            ctx.measure(Measures.FROZEN_TIME, dump.stats().frozenSeconds());
-            ctx.measure(Measures.CHECKPOINT_SIZE, dump.sizeBytes());
+            FinalDumpStream stream = FinalDumpStream.start(ctx.get(RUNC), dir, finalWork(ctx, source), preDir(ctx, source),
+                    target, preDir(ctx, target), ctx.get(TARGET_FINAL_DIR), Compression.forLink(ctx.link()),
+                    LinkStream.timeoutFor(MAX_DELTA, ctx.link()));
+            try {
+                ctx.measure(Measures.FROZEN_TIME, stream.awaitDump().frozenSeconds());
+            } catch (RuntimeException e) {
+                stream.close();
+                throw e;
+            }
             ctx.put(CriuKeys.SOURCE_FINAL_DUMP, dir);
+            ctx.put(STREAM, stream);
         }).stopsService();
     }
 
-    /** Link: the final dump as a page delta, rebuilt on the fly into the target container's checkpoint folder. */
+    /**
+     * Link: the final dump's delta, started by {@link #finalDump}, rebuilt on the target into the folder the restore
+     * reads and checked there against the CRC-32 of every file the source dumped.
+     */
     static Step sendDelta() {
         return Step.onLink("stream page delta", ctx -> {
-            DockerHost source = ctx.source(DockerHost.class);
-            DockerHost target = ctx.target(DockerHost.class);
-            String out = ctx.get(TARGET_FINAL_DIR);
-            RemoteCommand receive = RemoteCommand.of("rm", "-rf", out)
-                    .then(RemoteCommand.privateFolders(TMPFS, RestoringRuntime.SPOOL))
-                    .then(PageDelta.apply(preDir(ctx, target), out));
-            String dump = ctx.get(CriuKeys.SOURCE_FINAL_DUMP);
-            // The dump is summed on the source while its delta streams; the target checks the checkpoint it rebuilt
-            // (from the delta and its own copy of the pre-relocation dump) before the restore.
-            try (CopyCheck sums = CopyCheck.start(source, dump)) {
-                Transfer t = LinkStream.send(source, PageDelta.make(preDir(ctx, source), dump),
-                        target, new RemoteCommand("sh -c " + RemoteCommand.quote(receive.line())),
-                        Compression.forLink(ctx.link()), "checkpoint page delta", LinkStream.timeoutFor(MAX_DELTA, ctx.link()));
-                ctx.transferred(t);
-                ctx.measure(Measures.CHECKPOINT_SENT, t.bytes());
-                long waited = System.nanoTime();
-                ctx.put(CopyCheck.CHECKPOINT, sums.await("checkpoint " + FINAL, out));
-                ctx.measure(CopyCheck.SOURCE_WAIT, (System.nanoTime() - waited) / 1e9);
+            try (FinalDumpStream stream = ctx.get(STREAM)) {
+                FinalDumpStream.Sent sent = stream.awaitStream();
+                ctx.transferred(sent.transfer());
+                ctx.measure(Measures.CHECKPOINT_SENT, sent.transfer().bytes());
+                ctx.measure(Measures.CHECKPOINT_SIZE, sent.imageBytes());
             }
         });
     }

@@ -77,14 +77,8 @@ public record RuncContainer(DockerHost host, String id, String runcRoot) {
      * made while the app is stopped is downtime.
      */
     public Dump dump(String imagesDir, String workDir, boolean leaveRunning) {
-        List<String> argv = new ArrayList<>(List.of("runc", "--root", runcRoot, "checkpoint"));
-        if (leaveRunning) {
-            argv.add("--leave-running");
-        }
-        argv.addAll(List.of("--image-path", imagesDir, "--work-path", workDir, id));
-        RemoteCommand line = RemoteCommand.of("rm", "-rf", imagesDir, workDir)
-                .then(RemoteCommand.privateFolders(imagesDir, workDir))
-                .then(RemoteCommand.of(argv))
+        RemoteCommand line = prepare(imagesDir, workDir)
+                .then(checkpoint(imagesDir, workDir, leaveRunning))
                 .then(RemoteCommand.of("base64", "-w0", workDir + "/stats-dump"))
                 .then(RemoteCommand.of("echo"))
                 .then(RemoteCommand.of("du", "-sb", imagesDir));
@@ -99,6 +93,21 @@ public record RuncContainer(DockerHost host, String id, String runcRoot) {
         DumpStats stats = DumpStats.parse(java.util.Base64.getDecoder().decode(lines[0].strip()));
         long size = Long.parseLong(lines[lines.length - 1].strip().split("\\s+")[0]);
         return new Dump(stats, size);
+    }
+
+    /** Empties (or creates) the dump's folders, 0700: a dump holds the app's whole memory. */
+    static RemoteCommand prepare(String imagesDir, String workDir) {
+        return RemoteCommand.of("rm", "-rf", imagesDir, workDir).then(RemoteCommand.privateFolders(imagesDir, workDir));
+    }
+
+    /** The bare {@code runc checkpoint} of this container into {@code imagesDir}, whose folders must exist. */
+    RemoteCommand checkpoint(String imagesDir, String workDir, boolean leaveRunning) {
+        List<String> argv = new ArrayList<>(List.of("runc", "--root", runcRoot, "checkpoint"));
+        if (leaveRunning) {
+            argv.add("--leave-running");
+        }
+        argv.addAll(List.of("--image-path", imagesDir, "--work-path", workDir, id));
+        return RemoteCommand.of(argv);
     }
 
     /** A dump's CRIU figures and its images' size in bytes. */

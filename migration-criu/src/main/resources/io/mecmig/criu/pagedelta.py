@@ -1,31 +1,59 @@
 # Page-level content delta of CRIU image folders; runs on the MEC hosts (python3 only, no modules beyond the stdlib).
 #   index BASE               hash every 4 KiB page of BASE/pages-*.img into BASE/.page-index
-#   make BASE NEW            write to stdout NEW as a delta against BASE: small files whole, pages either
-#                            as a run of identical pages of BASE (found by hash, extended by memcmp) or as
-#                            the page itself
-#   apply BASE OUT           read a delta from stdin and write the full image folder into OUT
+#   make BASE NEW [--wait]   write to stdout NEW as a delta against BASE: small files whole, pages either as a run of
+#                            identical pages of BASE or as the page itself, and each file's CRC-32 as read here.
+#                            --wait: start before NEW exists (before the app is frozen), load what BASE offers, then
+#                            wait for a line "go" on stdin; without it (the dump failed) write nothing and exit 1
+#   apply BASE OUT           read a delta from stdin and write the full image folder into OUT; BASE's page images are
+#                            rebuilt in place and moved into OUT. Every file is checked against the sender's CRC-32
+#                            before OUT appears: a mismatch exits 3 naming the file, and OUT is not created.
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
-import hashlib, marshal, mmap, os, struct, sys
+# Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
+# per page where a chunk compare does, and copies of pages that did not move.
+import hashlib, marshal, os, struct, sys, zlib
 
 PAGE = 4096
-MAGIC = b"MECMIGPD2"
-RUN = 64  # pages compared at once when extending a run of pages both dumps share
+CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
+MAGIC = b"MECMIGPD3"
+HEAD = struct.Struct("<HQ")   # name length; pages (P) or bytes (F)
+COPY = struct.Struct("<III")  # base file number, first page, pages
+SUM = struct.Struct("<IQ")    # CRC-32 and byte count of the whole file, after its record
+MISMATCH = 3
 
 
 def pages_files(folder):
     return sorted(f for f in os.listdir(folder) if f.startswith("pages-") and f.endswith(".img"))
 
 
-def digest(block):
-    return hashlib.blake2b(block, digest_size=16).digest()
+def digest(page):
+    return hashlib.blake2b(page, digest_size=16).digest()
+
+
+def chunks(path, buf):
+    """Yields how many bytes of `buf` hold the file's next chunk; one reused buffer, no fresh memory."""
+    with open(path, "rb", buffering=0) as f:
+        while True:
+            n = f.readinto(buf)
+            while n and n < len(buf):
+                more = f.readinto(memoryview(buf)[n:])
+                if not more:
+                    break
+                n += more
+            if not n:
+                return
+            yield n
 
 
 def index(base):
     table = {}
+    buf = bytearray(CHUNK)
+    view = memoryview(buf)
     for number, name in enumerate(pages_files(base)):
-        data = mapped(os.path.join(base, name))
-        for block in range(len(data) // PAGE):
-            table.setdefault(digest(data[block * PAGE:(block + 1) * PAGE]), (number, block))
+        block = 0
+        for n in chunks(os.path.join(base, name), buf):
+            for i in range(n // PAGE):
+                table.setdefault(digest(view[i * PAGE:(i + 1) * PAGE]), (number, block + i))
+            block += n // PAGE
     with open(os.path.join(base, ".page-index"), "wb") as f:
         marshal.dump(table, f)
     return table
@@ -39,73 +67,106 @@ def load_index(base):
         return marshal.load(f)
 
 
-def mapped(path):
-    """The file's bytes without a copy (CRIU's page images are large; copying them costs the frozen app time)."""
-    with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        return memoryview(mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)) if size else memoryview(b"")
+class Pages:
+    """Encodes one page image: runs of base pages as one copy each, other pages literally."""
+
+    def __init__(self, out, fds, table, same):
+        self.out, self.fds, self.table, self.same = out, fds, table, same
+        self.run = None  # [base file number, first page, pages]
+        self.literal = self.reused = 0
+
+    def next_in_run(self):
+        return None if self.run is None else (self.run[0], self.run[1] + self.run[2])
+
+    def copy(self, number, start, count):
+        if self.run is not None and self.next_in_run() == (number, start):
+            self.run[2] += count
+        else:
+            self.flush()
+            self.run = [number, start, count]
+        self.reused += count
+
+    def flush(self):
+        if self.run is not None:
+            self.out.write(b"C" + COPY.pack(*self.run))
+            self.run = None
+
+    def base_equals(self, spot, data, scratch):
+        """Whether the base pages at `spot` (file number, page) hold `data`."""
+        number, start = spot
+        return os.preadv(self.fds[number], [scratch], start * PAGE) == len(scratch) and scratch == data
+
+    def chunk(self, block, buf, n, ref, page_ref):
+        """Encodes the first n bytes of `buf`, which start at page `block`."""
+        pages = n // PAGE
+        view = memoryview(buf)
+        # The likely homes of the whole chunk: where the current run goes on, the same place in the same-named base file.
+        spots = [self.next_in_run()]
+        if self.same is not None and spots[0] != (self.same, block):
+            spots.append((self.same, block))
+        for spot in spots:
+            if spot is not None and n == CHUNK and self.base_equals(spot, buf, ref):
+                self.copy(spot[0], spot[1], pages)
+                return
+        for i in range(pages):
+            page = bytes(view[i * PAGE:(i + 1) * PAGE])
+            spot = self.next_in_run()
+            if spot is not None and self.base_equals(spot, page, page_ref):
+                self.copy(spot[0], spot[1], 1)
+                continue
+            if self.same is not None and self.base_equals((self.same, block + i), page, page_ref):
+                self.copy(self.same, block + i, 1)
+                continue
+            found = self.table.get(digest(page))
+            if found is not None and self.base_equals(found, page, page_ref):
+                self.copy(found[0], found[1], 1)
+                continue
+            self.flush()
+            self.out.write(b"L")
+            self.out.write(page)
+            self.literal += 1
 
 
-def same_run(data, first, base, start, limit):
-    """How many pages from page `first` of data equal those from page `start` of base, at most `limit`: compared
-    in runs of RUN pages (one memcmp each) and page by page only where a run differs."""
-    length = 0
-    while length < limit:
-        chunk = min(RUN, limit - length)
-        a = (first + length) * PAGE
-        b = (start + length) * PAGE
-        if data[a:a + chunk * PAGE] == base[b:b + chunk * PAGE]:
-            length += chunk
-            continue
-        for _ in range(chunk):
-            a = (first + length) * PAGE
-            b = (start + length) * PAGE
-            if data[a:a + PAGE] != base[b:b + PAGE]:
-                return length
-            length += 1
-    return length
-
-
-def make(base, new):
+def make(base, new, wait=False):
     table = load_index(base)
-    bases = [mapped(os.path.join(base, name)) for name in pages_files(base)]
+    names = pages_files(base)
+    fds = [os.open(os.path.join(base, name), os.O_RDONLY) for name in names]
+    if wait and sys.stdin.readline().strip() != "go":
+        sys.exit(1)
     out = sys.stdout.buffer
     out.write(MAGIC)
-    literal = reused = 0
-    copy = struct.Struct("<cIII").pack
+    buf, ref, page_ref = bytearray(CHUNK), bytearray(CHUNK), bytearray(PAGE)
+    view = memoryview(buf)
+    literal = reused = read = 0
     for name in sorted(os.listdir(new)):
         path = os.path.join(new, name)
         if not os.path.isfile(path) or name.startswith("."):
             continue
-        data = mapped(path)
+        size = os.path.getsize(path)
         encoded = name.encode()
-        if name.startswith("pages-") and name.endswith(".img") and len(data) % PAGE == 0:
-            count = len(data) // PAGE
-            out.write(b"P" + struct.pack("<HQ", len(encoded), count) + encoded)
-            block = 0
-            while block < count:
-                page = data[block * PAGE:(block + 1) * PAGE]
-                ref = table.get(digest(page))
-                if ref is None:
-                    out.write(b"L")
-                    out.write(page)
-                    literal += 1
-                    block += 1
-                    continue
-                # A page seen before usually starts a run of pages that follow each other in both dumps too.
-                number, start = ref
-                source = bases[number]
-                run = 1 + same_run(data, block + 1, source, start + 1,
-                                   min(count - block, len(source) // PAGE - start) - 1)
-                out.write(copy(b"C", number, start, run))
-                reused += run
-                block += run
+        if name.startswith("pages-") and name.endswith(".img") and size % PAGE == 0:
+            out.write(b"P" + HEAD.pack(len(encoded), size // PAGE) + encoded)
+            pages = Pages(out, fds, table, names.index(name) if name in names else None)
+            crc = block = 0
+            for n in chunks(path, buf):
+                crc = zlib.crc32(view[:n], crc)
+                pages.chunk(block, buf, n, ref, page_ref)
+                block += n // PAGE
+            pages.flush()
+            literal += pages.literal
+            reused += pages.reused
         else:
-            out.write(b"F" + struct.pack("<HQ", len(encoded), len(data)) + encoded)
+            with open(path, "rb") as f:
+                data = f.read()
+            size = len(data)
+            out.write(b"F" + HEAD.pack(len(encoded), size) + encoded)
             out.write(data)
+            crc = zlib.crc32(data)
+        out.write(SUM.pack(crc, size))
+        read += size
     out.write(b"E")
     out.flush()
-    sys.stderr.write("pages literal %d reused %d\n" % (literal, reused))
+    sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d\n" % (read, literal, reused))
 
 
 def read_exactly(stream, size):
@@ -116,40 +177,113 @@ def read_exactly(stream, size):
     return data
 
 
-def apply(base, out_dir):
-    names = pages_files(base)
-    maps = [mapped(os.path.join(base, name)) for name in names]
-    stream = sys.stdin.buffer
+def read_delta(stream, bases):
+    """The whole delta as records: (kind, name, size, ops or data, crc, sent bytes). It is small: pages seen before
+    are references."""
     if read_exactly(stream, len(MAGIC)) != MAGIC:
-        raise SystemExit("pagedelta: not a page delta stream")
-    os.makedirs(out_dir, exist_ok=True)
+        raise SystemExit("pagedelta: not a page delta stream (or one of another version)")
+    records = []
     while True:
         kind = read_exactly(stream, 1)
         if kind == b"E":
-            break
-        length, count = struct.unpack("<HQ", read_exactly(stream, 10))
+            return records
+        if kind not in (b"F", b"P"):
+            raise SystemExit("pagedelta: unknown record in the stream: " + repr(kind))
+        length, size = HEAD.unpack(read_exactly(stream, HEAD.size))
         name = read_exactly(stream, length).decode()
         if "/" in name or name.startswith("."):
             raise SystemExit("pagedelta: bad file name in the stream: " + name)
-        with open(os.path.join(out_dir, name), "wb") as f:
-            if kind == b"F":
-                f.write(read_exactly(stream, count))
-                continue
-            written = 0
-            while written < count:
+        if kind == b"F":
+            body = read_exactly(stream, size)
+        else:
+            body, written = [], 0
+            while written < size:
                 op = read_exactly(stream, 1)
                 if op == b"L":
-                    f.write(read_exactly(stream, PAGE))
+                    body.append((written, read_exactly(stream, PAGE)))
                     written += 1
                 elif op == b"C":
-                    number, block, run = struct.unpack("<III", read_exactly(stream, 12))
-                    if number >= len(maps) or (block + run) * PAGE > len(maps[number]) or written + run > count:
+                    number, block, run = COPY.unpack(read_exactly(stream, COPY.size))
+                    if number >= len(bases) or (block + run) * PAGE > bases[number][1] or written + run > size:
                         raise SystemExit("pagedelta: the delta refers to pages the base does not hold: is the"
                                          " pre-relocation dump on this host complete?")
-                    f.write(maps[number][block * PAGE:(block + run) * PAGE])
+                    body.append((written, (number, block, run)))
                     written += run
                 else:
                     raise SystemExit("pagedelta: unknown operation in the stream: " + repr(op))
+        crc, total = SUM.unpack(read_exactly(stream, SUM.size))
+        records.append((kind, name, size, body, crc, total))
+
+
+def file_crc(path, buf):
+    crc = total = 0
+    view = memoryview(buf)
+    for n in chunks(path, buf):
+        crc = zlib.crc32(view[:n], crc)
+        total += n
+    return crc, total
+
+
+def apply(base, out_dir):
+    names = pages_files(base)
+    bases = [(os.path.join(base, name), os.path.getsize(os.path.join(base, name))) for name in names]
+    records = read_delta(sys.stdin.buffer, bases)
+    part = out_dir + ".part"
+    if os.path.exists(part):
+        for leftover in os.listdir(part):
+            os.unlink(os.path.join(part, leftover))
+    else:
+        os.makedirs(part, 0o700)
+    # A base page image is rewritten in place into the image of the same name, so pages that stayed where they were
+    # cost nothing; pages that moved are read out of the base first, before any base file changes.
+    fds = [os.open(path, os.O_RDWR) for path, _ in bases]
+    # In place only where a rename can move the base file into OUT (the same filesystem); elsewhere it is copied.
+    in_place = set(names) if os.stat(base).st_dev == os.stat(part).st_dev else set()
+    moved = {}
+    for kind, name, size, body, crc, total in records:
+        if kind == b"P":
+            for at, op in body:
+                if isinstance(op, tuple) and not (name in in_place and names[op[0]] == name and op[1] == at):
+                    data = os.pread(fds[op[0]], op[2] * PAGE, op[1] * PAGE)
+                    if len(data) != op[2] * PAGE:
+                        raise SystemExit("pagedelta: the base ended while reading pages it should hold")
+                    moved[op] = data
+    buf = bytearray(CHUNK)
+    bad = []
+    for kind, name, size, body, crc, total in records:
+        path = os.path.join(part, name)
+        if kind == b"F":
+            with open(path, "wb") as f:
+                f.write(body)
+            got = (zlib.crc32(body), len(body))
+        else:
+            if name in in_place:
+                fd = fds[names.index(name)]
+                os.rename(bases[names.index(name)][0], path)
+            else:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            os.ftruncate(fd, size * PAGE)
+            for at, op in body:
+                data = op if isinstance(op, bytes) else moved.get(op)
+                if data is not None:
+                    os.pwrite(fd, data, at * PAGE)
+            if name not in in_place:
+                os.close(fd)
+            got = file_crc(path, buf)
+        if got != (crc, total):
+            bad.append("%s/%s has crc32 %d (%d bytes), the source sent crc32 %d (%d bytes)"
+                       % (out_dir, name, got[0], got[1], crc, total))
+    for fd in fds:
+        os.close(fd)
+    if bad:
+        for leftover in os.listdir(part):
+            os.unlink(os.path.join(part, leftover))
+        os.rmdir(part)
+        sys.stderr.write("checksum mismatch: %s%s: the pre-relocation dump on this host or the stream was damaged;"
+                         " the images were not used\n" % (bad[0], " (%d more file(s) differ)" % (len(bad) - 1)
+                                                          if len(bad) > 1 else ""))
+        sys.exit(MISMATCH)
+    os.rename(part, out_dir)
 
 
 if __name__ == "__main__":
@@ -158,7 +292,9 @@ if __name__ == "__main__":
         index(sys.argv[2])
     elif command == "make" and len(sys.argv) == 4:
         make(sys.argv[2], sys.argv[3])
+    elif command == "make" and len(sys.argv) == 5 and sys.argv[4] == "--wait":
+        make(sys.argv[2], sys.argv[3], wait=True)
     elif command == "apply" and len(sys.argv) == 4:
         apply(sys.argv[2], sys.argv[3])
     else:
-        raise SystemExit("usage: pagedelta.py index BASE | make BASE NEW | apply BASE OUT")
+        raise SystemExit("usage: pagedelta.py index BASE | make BASE NEW [--wait] | apply BASE OUT")

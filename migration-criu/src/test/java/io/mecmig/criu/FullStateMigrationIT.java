@@ -151,8 +151,10 @@ class FullStateMigrationIT {
     }
 
     /**
-     * The checkpoint the target is about to restore is damaged (4 KiB flipped in its largest page image): the
-     * check against the source's sums stops the restore, and the source comes back from its own checkpoint.
+     * The checkpoint the target is about to restore is damaged: for fullsp, 4 KiB flipped in its largest page image
+     * once it arrived; for fullsp-delta, whose target rebuilds the page images in place from its copy of the
+     * pre-relocation dump, a bit flipped in every page of that copy's largest image before the final dump. The check
+     * against the sums the source took stops the restore, and the source comes back from its own checkpoint.
      */
     @ParameterizedTest(name = "{0}: a checkpoint damaged on the target is not restored, the source is")
     @ValueSource(strings = {"fullsp", "fullsp-delta"})
@@ -161,18 +163,49 @@ class FullStateMigrationIT {
         AtomicReference<Path> damaged = new AtomicReference<>();
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy(strategy)
                 .onEvent(MigrationEvent.StepStarted.class, e -> {
-                    if (e.phase() == Phase.RELOCATION && e.step().startsWith("docker start")) {
-                        String id = b.inspect(app.spec().container(), false).getId();
-                        damaged.set(bed.corruptLargestFile(strategy.equals("fullsp-delta") ? RestoringRuntime.imagesDir(id)
-                                : b.docker().infoCmd().exec().getDockerRootDir() + "/containers/" + id + "/checkpoints/"
-                                + FullSpStrategy.FINAL));
+                    if (e.phase() != Phase.RELOCATION) {
+                        return;
+                    }
+                    String id = b.inspect(app.spec().container(), false).getId();
+                    if (strategy.equals("fullsp-delta") && e.step().equals("runc checkpoint (stops)")) {
+                        Path base = largestFile("/dev/shm/mecmig-criu/" + b.name() + "/" + app.spec().container() + "/pre");
+                        flipABitInEveryPage(base);
+                        damaged.set(Path.of(RestoringRuntime.imagesDir(id)).resolve(base.getFileName()));
+                    } else if (strategy.equals("fullsp") && e.step().startsWith("docker start")) {
+                        damaged.set(bed.corruptLargestFile(b.docker().infoCmd().exec().getDockerRootDir() + "/containers/"
+                                + id + "/checkpoints/" + FullSpStrategy.FINAL));
                     }
                 })
                 .preRelocate();
 
         assertRolledBackWithState(app, () -> prepared.relocate(), report -> assertThat(report.failure())
-                .contains("checksum mismatch: " + damaged.get(), "the source sent cksum"));
+                .contains("checksum mismatch: " + damaged.get(), "the source sent " + (strategy.equals("fullsp") ? "cksum" : "crc32")));
         assertThat(damaged.get().getFileName().toString()).startsWith("pages-");
+    }
+
+    private static Path largestFile(String folder) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(folder))) {
+            return files.filter(java.nio.file.Files::isRegularFile).max(java.util.Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow(() -> new AssertionError("no file in " + folder));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whichever pages the delta refers to rather than sends, the rebuilt image then differs. */
+    private static void flipABitInEveryPage(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            for (long at = 100; at < ch.size(); at += 4096) {
+                one.clear();
+                ch.read(one, at);
+                one.put(0, (byte) (one.get(0) ^ 1)).rewind();
+                ch.write(one, at);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -82,12 +82,59 @@ class PageDeltaScriptTest {
         Path base = Files.createDirectories(dir.resolve("base"));
         Files.write(base.resolve("pages-1.img"), new byte[4096]);
         Path cut = dir.resolve("cut.bin");
-        Files.write(cut, "MECMIGPD2P".getBytes());
+        Files.write(cut, "MECMIGPD3P".getBytes());
         Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), dir.resolve("o").toString()).line())
                 .redirectInput(cut.toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).isNotZero();
         assertThat(said).contains("ended early");
+    }
+
+    @Test
+    void aDamagedBaseOnTheReceiverIsCaughtAndNoImagesAppear() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Path copy = Files.createDirectories(dir.resolve("copy")); // the receiver's copy of the base
+        Random random = new Random(5);
+        byte[] pages = new byte[4096 * 16];
+        random.nextBytes(pages);
+        Files.write(base.resolve("pages-1.img"), pages);
+        Files.write(next.resolve("pages-1.img"), pages);
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        byte[] damaged = pages.clone();
+        damaged[4096 * 9 + 17] ^= 1; // one bit, in a page the delta only refers to
+        Files.write(copy.resolve("pages-1.img"), damaged);
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+
+        Path out = dir.resolve("out");
+        Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(copy.toString(), out.toString()).line())
+                .redirectInput(delta.toFile()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+
+        assertThat(p.waitFor()).isEqualTo(PageDelta.MISMATCH);
+        assertThat(said).contains("checksum mismatch: " + out + "/pages-1.img has crc32", "the source sent crc32");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("out.part")).doesNotExist();
+    }
+
+    @Test
+    void aSenderToldToWaitSendsNothingUntilToldToGo() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
+        Files.write(next.resolve("pages-1.img"), new byte[4096 * 2]);
+        Path delta = dir.resolve("delta.bin");
+
+        Process failed = new ProcessBuilder("sh", "-c", "echo dump-failed | " + PageDelta.makeWhenTold(base.toString(),
+                next.toString()).line()).redirectOutput(delta.toFile()).start();
+        assertThat(failed.waitFor()).isEqualTo(1);
+        assertThat(Files.size(delta)).isZero();
+
+        run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString()).line(), null, delta);
+        run(PageDelta.apply(base.toString(), dir.resolve("out").toString()).line(), delta, null);
+        assertThat(Files.readAllBytes(dir.resolve("out").resolve("pages-1.img"))).isEqualTo(new byte[4096 * 2]);
     }
 
     private static void run(String line, Path in, Path outFile) throws IOException, InterruptedException {

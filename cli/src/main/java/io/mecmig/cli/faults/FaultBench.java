@@ -176,6 +176,16 @@ public final class FaultBench implements AutoCloseable {
         faults.corrupt(file, 4096);
     }
 
+    /** Flips the second half of {@code file}. */
+    void corruptHalf(Path file) {
+        faults.corrupt(file, (int) Math.min(Integer.MAX_VALUE, file.toFile().length()));
+    }
+
+    /** The target's copy of the app's pre-relocation dump, which fullsp-delta's page delta is applied to. */
+    Path targetDeltaBase() {
+        return Path.of("/dev/shm/mecmig-criu", target.name(), spec().container(), "pre");
+    }
+
     long sourceContainerPid() {
         Long pid = source.inspect(spec().container(), false).getState().getPidLong();
         if (pid == null || pid <= 1) {

@@ -16,7 +16,10 @@ public enum FaultCase {
     TARGET_DOCKERD_KILLED("target-dockerd-killed", "target dockerd killed"),
     /** The target's work and dump folders on a full 16 MiB loop-mounted filesystem. */
     TARGET_DISK_FULL("target-disk-full", "target disk full"),
-    /** The largest file the target received in relocation (volume archive or checkpoint) corrupted before use. */
+    /**
+     * The largest file the target received in relocation (volume archive or checkpoint) corrupted before use; for a
+     * page-delta relocation, the target's copy of the pre-relocation dump its checkpoint is rebuilt from.
+     */
     CORRUPT_TRANSFER("corrupt-transfer", "corrupted tarball/checkpoint"),
     /** The source container's process killed (SIGKILL) while the stopping step (checkpoint or stop) runs. */
     SOURCE_CRASH("source-crash", "source container crashes mid-checkpoint"),

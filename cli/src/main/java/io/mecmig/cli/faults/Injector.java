@@ -30,6 +30,8 @@ final class Injector implements AutoCloseable {
     private final List<String> done = new ArrayList<>();
     private boolean relocationLinkDone;
     private FileTime relocationStart;
+    private FileTime migrationStart;
+    private boolean relocationStepSeen;
 
     Injector(FaultCase fault, FaultBench bench) {
         this.fault = fault;
@@ -46,6 +48,9 @@ final class Injector implements AutoCloseable {
     }
 
     void onStarted(MigrationEvent.StepStarted e) {
+        if (migrationStart == null) {
+            migrationStart = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+        }
         if (e.phase() == Phase.RELOCATION && relocationStart == null) {
             relocationStart = FileTime.fromMillis(System.currentTimeMillis() - 1000);
         }
@@ -69,7 +74,10 @@ final class Injector implements AutoCloseable {
                 }
             }
             case CORRUPT_TRANSFER -> {
-                if (e.phase() == Phase.RELOCATION && e.side() == Side.TARGET && relocationLinkDone) {
+                if (e.phase() == Phase.RELOCATION && !relocationStepSeen) {
+                    corruptDeltaBase(e.step());
+                }
+                if (done.isEmpty() && e.phase() == Phase.RELOCATION && e.side() == Side.TARGET && relocationLinkDone) {
                     corruptNewestLargest(e.step());
                 }
             }
@@ -87,6 +95,22 @@ final class Injector implements AutoCloseable {
     void onCompleted(MigrationEvent.StepCompleted e) {
         if (e.timing().phase() == Phase.RELOCATION && e.timing().side() == Side.LINK) {
             relocationLinkDone = true;
+        }
+    }
+
+    /**
+     * A page-delta relocation (fullsp-delta) rebuilds the checkpoint the target restores from out of the target's copy
+     * of this migration's pre-relocation dump, in place, and checks it as it does: that copy is what to damage, before
+     * the relocation's first step. Its largest page image loses its second half (flipped), more than any delta sends.
+     */
+    private void corruptDeltaBase(String step) {
+        relocationStepSeen = true;
+        Optional<Path> file = largestSince(List.of(bench.targetDeltaBase()), migrationStart)
+                .filter(p -> p.getFileName().toString().startsWith("pages-"));
+        if (file.isPresent()) {
+            bench.corruptHalf(file.get());
+            done.add(file.get().getFileName() + " of the target's pre-relocation dump (rebuilt in place into the"
+                    + " checkpoint it restores) corrupted before '" + step + "'");
         }
     }
 

@@ -32,6 +32,12 @@ final class FinalDumpStream implements AutoCloseable {
     /** Ends the dumped line; base64 has no '-', so it cannot occur inside the stats. */
     private static final String DUMPED_END = " mecmig-dump-end";
     private static final Pattern IMAGE_BYTES = Pattern.compile("pagedelta: read (\\d+) image bytes");
+    private static final Pattern MAKE = Pattern.compile("pagedelta: read .* make ([\\d.]+) s");
+    private static final Pattern APPLY = Pattern.compile("pagedelta: apply ([\\d.]+) s");
+    /** Measure: the sender's time from the dump's end to its last byte (reading and encoding the dump), seconds. */
+    static final String MAKE_TIME = "delta.make.seconds";
+    /** Measure: the receiver's time from the delta's first byte to the checked images, seconds. */
+    static final String APPLY_TIME = "delta.apply.seconds";
     private static final String PRIORITY = "nice -n -10 ";
 
     private final SshChannel.Running running;
@@ -112,7 +118,12 @@ final class FinalDumpStream implements AutoCloseable {
         long imageBytes = m.find() ? Long.parseLong(m.group(1)) : 0;
         Transfer t = new Transfer("checkpoint page delta", LinkStream.kind(compression), LinkStream.bytes(err),
                 Duration.ofNanos(System.nanoTime() - dumpedNanos));
-        return new Sent(t, imageBytes);
+        return new Sent(t, imageBytes, seconds(MAKE, err), seconds(APPLY, err));
+    }
+
+    private static double seconds(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** Hangs up on the command if it was not awaited. */
@@ -126,7 +137,9 @@ final class FinalDumpStream implements AutoCloseable {
      *
      * @param transfer the delta on the link
      * @param imageBytes the final dump's size on the source
+     * @param makeSeconds the sender's own time ({@link #MAKE_TIME}), NaN if it did not say
+     * @param applySeconds the receiver's own time ({@link #APPLY_TIME}), NaN if it did not say
      */
-    record Sent(Transfer transfer, long imageBytes) {
+    record Sent(Transfer transfer, long imageBytes, double makeSeconds, double applySeconds) {
     }
 }

@@ -10,7 +10,7 @@
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 # Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
 # per page where a chunk compare does, and copies of pages that did not move.
-import hashlib, marshal, os, struct, sys, zlib
+import hashlib, marshal, os, struct, sys, time, zlib
 
 PAGE = 4096
 CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
@@ -133,6 +133,7 @@ def make(base, new, wait=False):
     fds = [os.open(os.path.join(base, name), os.O_RDONLY) for name in names]
     if wait and sys.stdin.readline().strip() != "go":
         sys.exit(1)
+    began = time.monotonic()
     out = sys.stdout.buffer
     out.write(MAGIC)
     buf, ref, page_ref = bytearray(CHUNK), bytearray(CHUNK), bytearray(PAGE)
@@ -166,7 +167,8 @@ def make(base, new, wait=False):
         read += size
     out.write(b"E")
     out.flush()
-    sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d\n" % (read, literal, reused))
+    sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d, make %.3f s\n"
+                     % (read, literal, reused, time.monotonic() - began))
 
 
 def read_exactly(stream, size):
@@ -227,7 +229,10 @@ def file_crc(path, buf):
 def apply(base, out_dir):
     names = pages_files(base)
     bases = [(os.path.join(base, name), os.path.getsize(os.path.join(base, name))) for name in names]
-    records = read_delta(sys.stdin.buffer, bases)
+    stream = sys.stdin.buffer
+    stream.peek(1)  # the apply's time counts from the delta's first byte, not from the wait for the dump
+    began = time.monotonic()
+    records = read_delta(stream, bases)
     part = out_dir + ".part"
     if os.path.exists(part):
         for leftover in os.listdir(part):
@@ -284,6 +289,7 @@ def apply(base, out_dir):
                                                           if len(bad) > 1 else ""))
         sys.exit(MISMATCH)
     os.rename(part, out_dir)
+    sys.stderr.write("pagedelta: apply %.3f s\n" % (time.monotonic() - began))
 
 
 if __name__ == "__main__":

@@ -118,7 +118,9 @@ final class FinalDumpStream implements AutoCloseable {
         long imageBytes = m.find() ? Long.parseLong(m.group(1)) : 0;
         Transfer t = new Transfer("checkpoint page delta", LinkStream.kind(compression), LinkStream.bytes(err),
                 Duration.ofNanos(System.nanoTime() - dumpedNanos));
-        return new Sent(t, imageBytes, seconds(MAKE, err), seconds(APPLY, err));
+        String said = err.lines().filter(l -> l.startsWith("pagedelta: ")).map(l -> l.substring(11))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Sent(t, imageBytes, seconds(MAKE, err), seconds(APPLY, err), said);
     }
 
     private static double seconds(Pattern p, String text) {
@@ -139,7 +141,8 @@ final class FinalDumpStream implements AutoCloseable {
      * @param imageBytes the final dump's size on the source
      * @param makeSeconds the sender's own time ({@link #MAKE_TIME}), NaN if it did not say
      * @param applySeconds the receiver's own time ({@link #APPLY_TIME}), NaN if it did not say
+     * @param report what sender and receiver said of their work, for the report's notes
      */
-    record Sent(Transfer transfer, long imageBytes, double makeSeconds, double applySeconds) {
+    record Sent(Transfer transfer, long imageBytes, double makeSeconds, double applySeconds, String report) {
     }
 }

@@ -198,6 +198,7 @@ public final class PageDeltaStrategy implements Strategy {
                 ctx.transferred(sent.transfer());
                 ctx.measure(Measures.CHECKPOINT_SENT, sent.transfer().bytes());
                 ctx.measure(Measures.CHECKPOINT_SIZE, sent.imageBytes());
+                ctx.note("page delta: " + sent.report());
                 if (!Double.isNaN(sent.makeSeconds()) && !Double.isNaN(sent.applySeconds())) {
                     ctx.measure(FinalDumpStream.MAKE_TIME, sent.makeSeconds());
                     ctx.measure(FinalDumpStream.APPLY_TIME, sent.applySeconds());

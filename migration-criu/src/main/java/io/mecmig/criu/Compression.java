@@ -20,7 +20,9 @@ enum Compression {
 
     /** The sender's filter, or null for none. */
     RemoteCommand compressor() {
-        return this == ZSTD ? RemoteCommand.of("zstd", "-q", "-1", "-T0", "-c") : null;
+        // One thread: its output follows its input block by block (128 KiB), so the receiver starts on a delta while
+        // the sender still encodes it; -T0's jobs of several MiB would hold a whole delta back.
+        return this == ZSTD ? RemoteCommand.of("zstd", "-q", "-1", "-c") : null;
     }
 
     /** The receiver's filter, or null for none. */

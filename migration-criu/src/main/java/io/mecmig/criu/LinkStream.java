@@ -49,7 +49,7 @@ final class LinkStream {
         ssh.add(from.linkAccess().user() + "@" + to.linkAddress());
         ssh.add(receiver.privately().line()); // the peer's sshd umask would leave received dumps 0644
         return new RemoteCommand("set -o pipefail 2>/dev/null; " + sender
-                .pipe(RemoteCommand.of("dd", "bs=1M", "iflag=fullblock"))
+                .pipe(RemoteCommand.of("dd", "bs=64K")) // passes on each read as it comes: no wait for a full block
                 .pipe(RemoteCommand.of(ssh)).line());
     }
 

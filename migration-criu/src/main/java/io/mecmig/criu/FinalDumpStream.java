@@ -88,7 +88,8 @@ final class FinalDumpStream implements AutoCloseable {
         try {
             running.awaitOutput(DUMPED_END, RuncContainer.DUMP_TIMEOUT);
         } catch (RemoteCommandException e) {
-            throw new CheckpointException("runc checkpoint on " + source.name() + " failed: " + e.getMessage()
+            // Its message quotes the whole command, the delta's script included: the command's own words say more.
+            throw new CheckpointException("runc checkpoint on " + source.name() + " failed: " + whatItSaid()
                     + " (CRIU's log: " + workDir + "/dump.log there)", e);
         }
         dumpedNanos = System.nanoTime();
@@ -126,6 +127,17 @@ final class FinalDumpStream implements AutoCloseable {
     private static double seconds(Pattern p, String text) {
         Matcher m = p.matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** The standard error of a command that failed before the dump was done (it ends soon after), or why not. */
+    private String whatItSaid() {
+        try {
+            CommandResult r = running.await(Duration.ofSeconds(5));
+            String err = r.stderr().strip();
+            return "exit " + r.exitStatus() + (err.isEmpty() ? "" : ": " + err);
+        } catch (RemoteCommandException e) {
+            return "it printed nothing of the dump within " + RuncContainer.DUMP_TIMEOUT.toSeconds() + " s";
+        }
     }
 
     /** Hangs up on the command if it was not awaited. */

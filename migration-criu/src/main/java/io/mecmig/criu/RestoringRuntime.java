@@ -64,10 +64,13 @@ final class RestoringRuntime {
         }).startsService();
     }
 
-    /** Removes the images and markers the runtime holds for the target container; a failed restore's log stays. */
+    /**
+     * Removes the images and markers the runtime holds for the target container, and images a page delta left half
+     * rebuilt ({@code .part}); a failed restore's log stays.
+     */
     static RemoteCommand forget(StepContext ctx) {
         return ctx.find(CriuKeys.TARGET_ID).map(RestoringRuntime::imagesDir)
-                .map(dir -> RemoteCommand.of("rm", "-rf", dir, dir + ".restoring", dir + ".restored"))
+                .map(dir -> RemoteCommand.of("rm", "-rf", dir, dir + ".restoring", dir + ".restored", dir + ".part"))
                 .orElse(RemoteCommand.of("true"));
     }
 }

@@ -17,8 +17,19 @@ class DockerfilesTest {
         assertThat(dockerfile).startsWith("FROM mecmig/base-java:abc\n")
                 .contains("WORKDIR /app\n", "EXPOSE 8080\n", "VOLUME [\"/var/lib/uspa\"]\n", "DATA_DIR=\"/var/lib/uspa\"", "UE_ADDRESS=\"\"")
                 .doesNotContain("ADD ")
-                .contains("RUN [\"/bin/sh\",\"-c\",\"/opt/java/bin/java ", "-XX:ArchiveClassesAtExit=/app/app.jsa", "io.mecmig.apps.uspa.UspaApp & pid=$!");
+                .contains("RUN [\"/bin/sh\",\"-c\",\"export ", "/opt/java/bin/java ", "-XX:ArchiveClassesAtExit=/app/app.jsa", "io.mecmig.apps.uspa.UspaApp & pid=$!");
         assertThat(uspa.command()).contains("-XX:SharedArchiveFile=/app/app.jsa");
+    }
+
+    @Test
+    void uspaIsTrainedWithAStateFileInPlaceThatTheImageDoesNotKeep() {
+        String script = AppImages.cdsTrainingScript(AppImages.uspa());
+        String seed = "printf '%s' '{\"counter\":1,\"zone\":\"zone01\"}' > '/var/lib/uspa/state.json'";
+        assertThat(script).startsWith("export MEC_BASE_URL=").contains("export DATA_DIR='/var/lib/uspa'; ");
+        assertThat(script).contains("mkdir -p '/var/lib/uspa/' && " + seed, "/state; ", "rm -f '/var/lib/uspa/state.json'");
+        assertThat(script.indexOf(seed)).isLessThan(script.indexOf("/opt/java/bin/java"));
+        assertThat(script.indexOf("wait $pid")).isLessThan(script.indexOf("rm -f '/var/lib/uspa/state.json'"));
+        assertThat(AppImages.cdsTrainingScript(AppImages.ba())).doesNotContain("printf", "rm -f");
     }
 
     @Test

@@ -84,6 +84,7 @@ public final class Testbed {
         TestbedLayout layout = effectiveLayout();
         new TestbedNetwork(runner, layout).up();
         step(start, "namespaces, veths, addresses and routes in place");
+        step(start, new CriuKernelCache(runner).refresh());
         SshKeys keys = sshKeys();
         keys.ensureClientKey();
         Map<String, Path> hostKeys = new LinkedHashMap<>();
@@ -190,6 +191,7 @@ public final class Testbed {
             step(start, plan.name() + ": leftovers killed, unmounted, namespace removed");
         }
         sshKeys().removeDropIn(config.prefix());
+        new CriuKernelCache(runner).remove();
         List<String> remaining = remains(layout);
         if (!remaining.isEmpty()) {
             throw new TestbedException("the testbed is down but these remain: " + String.join("; ", remaining)

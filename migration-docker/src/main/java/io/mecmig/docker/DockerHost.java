@@ -265,11 +265,7 @@ public final class DockerHost implements Host {
         if (launch.network() == NetworkMode.SANDBOX) {
             hostConfig.withNetworkMode(NetworkSandbox.joinMode(launch.name()));
         } else {
-            ExposedPort port = ExposedPort.tcp(launch.servicePort());
-            Ports bindings = new Ports();
-            bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
-            hostConfig.withPortBindings(bindings).withExtraHosts(launch.extraHosts().toArray(String[]::new));
-            create.withExposedPorts(port);
+            holdNetwork(create, hostConfig, launch, serviceHost);
         }
         create.withName(launch.name()).withHostConfig(hostConfig);
         if (!launch.command().isEmpty()) {
@@ -279,6 +275,18 @@ public final class DockerHost implements Host {
             create.withEnv(launch.env());
         }
         return create;
+    }
+
+    /**
+     * What the container holding the app's network namespace (the app's own on the bridge, else its sandbox) carries:
+     * the app's port published on {@code serviceHost}, and the app's hosts lines.
+     */
+    static void holdNetwork(CreateContainerCmd create, HostConfig hostConfig, ContainerLaunch launch, String serviceHost) {
+        ExposedPort port = ExposedPort.tcp(launch.servicePort());
+        Ports bindings = new Ports();
+        bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
+        hostConfig.withPortBindings(bindings).withExtraHosts(launch.extraHosts().toArray(String[]::new));
+        create.withExposedPorts(port);
     }
 
     /**

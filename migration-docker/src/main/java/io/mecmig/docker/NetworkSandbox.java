@@ -5,9 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,12 +76,9 @@ final class NetworkSandbox {
      * {@code sleep infinity}, the app's port published on {@code serviceHost} and the app's hosts lines.
      */
     static CreateContainerCmd shape(CreateContainerCmd create, ContainerLaunch launch, String serviceHost) {
-        ExposedPort port = ExposedPort.tcp(launch.servicePort());
-        Ports bindings = new Ports();
-        bindings.bind(port, Ports.Binding.bindIpAndPort(serviceHost, launch.hostPort()));
-        HostConfig hostConfig = HostConfig.newHostConfig().withPortBindings(bindings)
-                .withExtraHosts(launch.extraHosts().toArray(String[]::new));
-        return create.withName(nameFor(launch.name())).withEntrypoint("sleep", "infinity").withExposedPorts(port)
+        HostConfig hostConfig = HostConfig.newHostConfig();
+        DockerHost.holdNetwork(create, hostConfig, launch, serviceHost);
+        return create.withName(nameFor(launch.name())).withEntrypoint("sleep", "infinity")
                 .withLabels(Map.of(LABEL, launch.name())).withHostConfig(hostConfig);
     }
 

@@ -108,9 +108,10 @@ public final class AppImages {
 
     /**
      * The shell script that makes {@link #CDS_ARCHIVE} at build time: with the image's ENV (the Dockerfile sets it
-     * after this step), puts the image's training files in place, starts the app, waits for its first {@code /health} answer, asks {@code /state} once, stops it (the JVM writes
-     * the archive of every class loaded so far as it exits) and removes the training files. It never fails the
-     * build: without an archive the JVM simply starts without it.
+     * after this step), puts the image's training files in place, starts the app, waits for its first
+     * {@code /health} answer, asks {@code /state} once, stops it (the JVM writes the archive of every class loaded
+     * so far as it exits) and removes the training files. It never fails the build: without an archive the JVM
+     * simply starts without it.
      */
     static String cdsTrainingScript(AppImage image) {
         StringBuilder script = new StringBuilder();

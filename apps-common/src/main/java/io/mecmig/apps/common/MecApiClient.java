@@ -22,7 +22,6 @@ import okhttp3.ResponseBody;
  */
 public final class MecApiClient implements AutoCloseable {
 
-
     private final String baseUrl;
     private Wiring wiring; // built at the first call, guarded by this
 

@@ -41,7 +41,7 @@ final class CriuKernelCache {
         if (!runner.succeeds(Command.of("criu", "--version"))) {
             return "CRIU kernel probe: no criu on PATH, nothing to cache";
         }
-        String fsType = runner.run(Command.of("stat", "-f", "-c", "%T", "/run")).stdout().strip();
+        String fsType = runFilesystem().orElse("");
         if (fsType.equals("tmpfs")) {
             return "CRIU kernel probe: /run is a tmpfs, CRIU caches it itself";
         }
@@ -51,7 +51,7 @@ final class CriuKernelCache {
             // Inside the namespace /run is an empty tmpfs, so CRIU saves its probe there; /tmp is the machine's.
             CommandResult made = runner.run(Command.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                     "mount -t tmpfs -o size=1m,mode=0755 tmpfs /run && { criu check >/dev/null 2>&1; "
-                            + "cat /run/criu.kdat > \"$1\"; }", "sh", probe.toString()).withTimeout(TIMEOUT));
+                            + "cat " + FILE + " > \"$1\"; }", "sh", probe.toString()).withTimeout(TIMEOUT));
             if (!made.ok() || Files.size(probe) == 0) {
                 return "CRIU kernel probe: not cached (" + (made.ok() ? "criu check saved no probe" : made.stderr().strip())
                         + "); every CRIU run probes the kernel again";
@@ -69,10 +69,15 @@ final class CriuKernelCache {
 
     /** Removes a cache {@link #refresh} may have written; CRIU's own (on a tmpfs /run) is left to it. */
     void remove() {
-        CommandResult fsType = runner.run(Command.of("stat", "-f", "-c", "%T", "/run"));
-        if (fsType.ok() && !fsType.stdout().strip().equals("tmpfs")) {
+        if (runFilesystem().filter(type -> !type.equals("tmpfs")).isPresent()) {
             deleteQuietly(file);
         }
+    }
+
+    /** The filesystem type of /run ({@code tmpfs}, {@code ext2/ext3}, ...), if {@code stat} tells it. */
+    private java.util.Optional<String> runFilesystem() {
+        CommandResult stat = runner.run(Command.of("stat", "-f", "-c", "%T", "/run"));
+        return stat.ok() ? java.util.Optional.of(stat.stdout().strip()) : java.util.Optional.empty();
     }
 
     private static void deleteQuietly(Path path) {

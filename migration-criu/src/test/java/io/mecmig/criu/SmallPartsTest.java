@@ -39,8 +39,15 @@ class SmallPartsTest {
 
     @Test
     void namesTheCriuOptionsALiveAppNeeds() {
-        assertThat(CriuConfigCheck.missing("tcp-established\n")).containsExactly("skip-in-flight", "tcp-close");
-        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\nlog-file /tmp/x\n")).isEmpty();
-        assertThat(CriuConfigCheck.missing("")).containsExactly("tcp-established", "skip-in-flight", "tcp-close");
+        String masked = "external mnt[/proc/acpi]:mecmig-masked\nexternal mnt[/proc/asound]:mecmig-masked\n"
+                + "external mnt[/proc/scsi]:mecmig-masked\nexternal mnt[/sys/firmware]:mecmig-masked\n"
+                + "external mnt[mecmig-masked]:/etc/criu/mecmig-masked\n";
+        assertThat(CriuConfigCheck.missing("tcp-established\n" + masked)).containsExactly("skip-in-flight", "tcp-close");
+        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\nlog-file /tmp/x\n" + masked))
+                .isEmpty();
+        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\n"))
+                .contains("external mnt[/sys/firmware]:mecmig-masked", "external mnt[mecmig-masked]:/etc/criu/mecmig-masked")
+                .hasSize(5);
+        assertThat(CriuConfigCheck.missing("")).startsWith("tcp-established", "skip-in-flight", "tcp-close");
     }
 }

@@ -44,10 +44,23 @@ class ConfigStepsTest {
         Files.writeString(paths.criuConfigDir().resolve("runc.conf"), "log-file /tmp/x.log\ntcp-close");
         CriuRuncConfigStep step = new CriuRuncConfigStep(paths);
 
+        Path masked = paths.criuConfigDir().resolve("mecmig-masked");
+        String external = "external mnt[/proc/acpi]:mecmig-masked\nexternal mnt[/proc/asound]:mecmig-masked\n"
+                + "external mnt[/proc/scsi]:mecmig-masked\nexternal mnt[/sys/firmware]:mecmig-masked\n"
+                + "external mnt[mecmig-masked]:" + masked + "\n";
+
         assertThat(step.isDone()).isFalse();
-        assertThat(step.apply()).isEqualTo("added tcp-established, skip-in-flight");
+        assertThat(step.apply()).startsWith("added tcp-established, skip-in-flight, external mnt[/proc/acpi]:mecmig-masked");
         assertThat(step.isDone()).isTrue();
         assertThat(Files.readString(paths.criuConfigDir().resolve("runc.conf")))
-                .isEqualTo("log-file /tmp/x.log\ntcp-close\ntcp-established\nskip-in-flight\n");
+                .isEqualTo("log-file /tmp/x.log\ntcp-close\ntcp-established\nskip-in-flight\n" + external);
+        assertThat(masked).isEmptyDirectory();
+
+        // the masked folder gone (a fresh /etc), the lines still there: only the folder is made again
+        Files.delete(masked);
+        assertThat(step.isDone()).isFalse();
+        assertThat(step.apply()).isEqualTo("made " + masked);
+        assertThat(step.isDone()).isTrue();
+        assertThat(step.verify()).contains("external mnt[mecmig-masked]:" + masked);
     }
 }

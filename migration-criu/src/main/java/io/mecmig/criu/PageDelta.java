@@ -40,6 +40,15 @@ final class PageDelta {
         return python("make", base, next, "--wait");
     }
 
+    /**
+     * As {@link #makeWhenTold(String, String)}, but it also starts as soon as CRIU's log {@code dumpLog} ends with
+     * CRIU's success line (every image is written then), without waiting for runc to clean up after CRIU; it still
+     * exits 1, after sending, unless {@value #GO} comes once runc is done.
+     */
+    static RemoteCommand makeWhenTold(String base, String next, String dumpLog) {
+        return python("make", base, next, "--wait", dumpLog);
+    }
+
     /** What tells {@link #makeWhenTold} to go. */
     static final String GO = "go";
 

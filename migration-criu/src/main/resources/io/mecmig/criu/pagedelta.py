@@ -1,16 +1,19 @@
 # Page-level content delta of CRIU image folders; runs on the MEC hosts (python3 only, no modules beyond the stdlib).
 #   index BASE               hash every 4 KiB page of BASE/pages-*.img into BASE/.page-index
-#   make BASE NEW [--wait]   write to stdout NEW as a delta against BASE: small files whole, pages either as a run of
+#   make BASE NEW [--wait [LOG]]
+#                            write to stdout NEW as a delta against BASE: small files whole, pages either as a run of
 #                            identical pages of BASE or as the page itself, and each file's CRC-32 as read here.
 #                            --wait: start before NEW exists (before the app is frozen), load what BASE offers, then
-#                            wait for a line "go" on stdin; without it (the dump failed) write nothing and exit 1
+#                            wait for a line "go" on stdin; without it (the dump failed) write nothing and exit 1.
+#                            With LOG (CRIU's dump log) it starts as soon as CRIU's last line there says the images are
+#                            complete, while runc still cleans up, and exits 1 after sending if "go" never comes
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT; BASE's page images are
 #                            rebuilt in place and moved into OUT. Every file is checked against the sender's CRC-32
 #                            before OUT appears: a mismatch exits 3 naming the file, and OUT is not created.
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 # Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
 # per page where a chunk compare does, and copies of pages that did not move.
-import hashlib, marshal, os, struct, sys, time, zlib
+import hashlib, marshal, os, select, struct, sys, time, zlib
 
 PAGE = 4096
 CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
@@ -19,6 +22,8 @@ HEAD = struct.Struct("<HQ")   # name length; pages (P) or bytes (F)
 COPY = struct.Struct("<III")  # base file number, first page, pages
 SUM = struct.Struct("<IQ")    # CRC-32 and byte count of the whole file, after its record
 MISMATCH = 3
+# CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
+DUMPED = b"Dumping finished successfully"
 
 
 def pages_files(folder):
@@ -135,12 +140,15 @@ class Pages:
             self.literal += 1
 
 
-def make(base, new, wait=False):
+def make(base, new, wait=False, log=None):
     table = load_index(base)
     names = pages_files(base)
     fds = [os.open(os.path.join(base, name), os.O_RDONLY) for name in names]
-    if wait and sys.stdin.readline().strip() != "go":
-        sys.exit(1)
+    told = False
+    if wait:
+        told = await_dump(log)
+        if told is None:
+            sys.exit(1)
     began = time.monotonic()
     out = sys.stdout.buffer
     out.write(MAGIC)
@@ -174,9 +182,33 @@ def make(base, new, wait=False):
         out.write(SUM.pack(crc, size))
         read += size
     out.write(b"E")
-    out.flush()
+    sys.stdout.close()
+    os.close(1)  # the receiver can finish now, while this waits for runc below
     sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d, make %.3f s\n"
                      % (read, literal, reused, time.monotonic() - began))
+    if told == "log" and sys.stdin.readline().strip() != "go":
+        sys.stderr.write("pagedelta: CRIU finished the dump but runc failed after it\n")
+        sys.exit(1)
+
+
+def await_dump(log):
+    """Waits for the dump: "stdin" once a line "go" came (runc is done), "log" once CRIU's log `log` ends with its
+    success line (CRIU is done, runc may still be cleaning up), None if stdin ends or says anything else (it failed)."""
+    fd = None
+    while True:
+        if select.select([sys.stdin], [], [], 0.002 if log else None)[0]:
+            return "stdin" if sys.stdin.readline().strip() == "go" else None
+        if log is None:
+            continue
+        if fd is None:
+            try:
+                fd = os.open(log, os.O_RDONLY)
+            except FileNotFoundError:
+                continue
+        end = os.fstat(fd).st_size
+        if DUMPED in os.pread(fd, 128, max(0, end - 128)):
+            os.close(fd)
+            return "log"
 
 
 def read_exactly(stream, size):
@@ -330,9 +362,9 @@ if __name__ == "__main__":
         index(sys.argv[2])
     elif command == "make" and len(sys.argv) == 4:
         make(sys.argv[2], sys.argv[3])
-    elif command == "make" and len(sys.argv) == 5 and sys.argv[4] == "--wait":
-        make(sys.argv[2], sys.argv[3], wait=True)
+    elif command == "make" and len(sys.argv) in (5, 6) and sys.argv[4] == "--wait":
+        make(sys.argv[2], sys.argv[3], wait=True, log=sys.argv[5] if len(sys.argv) == 6 else None)
     elif command == "apply" and len(sys.argv) == 4:
         apply(sys.argv[2], sys.argv[3])
     else:
-        raise SystemExit("usage: pagedelta.py index BASE | make BASE NEW [--wait] | apply BASE OUT")
+        raise SystemExit("usage: pagedelta.py index BASE | make BASE NEW [--wait [LOG]] | apply BASE OUT")

@@ -137,6 +137,50 @@ class PageDeltaScriptTest {
         assertThat(Files.readAllBytes(dir.resolve("out").resolve("pages-1.img"))).isEqualTo(new byte[4096 * 2]);
     }
 
+    @Test
+    void aSenderWatchingCriusLogSendsOnceTheDumpIsCompleteButFailsIfRuncFailsAfterIt() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
+        Files.write(next.resolve("pages-1.img"), new byte[4096 * 2]);
+        Path log = dir.resolve("dump.log");
+        Path delta = dir.resolve("delta.bin");
+        Files.writeString(log, "(00.002) Dumping FAILED.\n");
+        Process failed = new ProcessBuilder("sh", "-c", "echo dump-failed | " + PageDelta.makeWhenTold(base.toString(),
+                next.toString(), log.toString()).line()).redirectOutput(delta.toFile()).start();
+        assertThat(failed.waitFor()).isEqualTo(1);
+        assertThat(Files.size(delta)).isZero();
+        Files.writeString(log, "(00.001) Writing stats\n(00.002) Dumping finished successfully\n");
+        // runc has not said go yet: the sender has sent the whole delta (its output is closed), and waits for runc
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString()).line() + " < " + fifo).redirectOutput(delta.toFile()).start();
+        try (var runc = Files.newBufferedWriter(fifo)) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.size(delta) == 0 || !sentAll(delta)) {
+                assertThat(System.nanoTime()).as("delta sent before runc said go").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(sender.isAlive()).isTrue();
+            runc.write("dump-failed\n"); // runc failed after CRIU: the command must fail, though the delta left
+        }
+        assertThat(sender.waitFor()).isEqualTo(1);
+        // runc said go first (or together with CRIU's line): the delta is the same
+        Path told = dir.resolve("told.bin");
+        run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString(), log.toString())
+                .line(), null, told);
+        assertThat(Files.readAllBytes(told)).isEqualTo(Files.readAllBytes(delta));
+        run(PageDelta.apply(base.toString(), dir.resolve("out").toString()).line(), delta, null);
+        assertThat(Files.readAllBytes(dir.resolve("out").resolve("pages-1.img"))).isEqualTo(new byte[4096 * 2]);
+    }
+
+    /** Whether a delta stream is complete: it ends with the end record after the last file's sum. */
+    private static boolean sentAll(Path delta) throws IOException {
+        byte[] bytes = Files.readAllBytes(delta);
+        return bytes.length > 0 && bytes[bytes.length - 1] == 'E';
+    }
+
     private static void run(String line, Path in, Path outFile) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", line);
         if (in != null) {

@@ -126,10 +126,15 @@ public final class CommonSteps {
         });
     }
 
-    /** Source: {@code docker stop}; the downtime starts here. */
+    /**
+     * Source: {@code docker stop} (SIGTERM, SIGKILL after {@link #STOP_GRACE}); the downtime starts here. The step ends
+     * when the app's process has exited, not after dockerd's clean-up that follows: the next steps only read the
+     * app's volume. The source host waits for that clean-up itself before it starts or removes the container again
+     * ({@link DockerHost#stopUntilExit}).
+     */
     public static Step stop() {
-        return Step.onSource("docker stop", ctx ->
-                ctx.source(DockerHost.class).stop(ctx.app().container(), STOP_GRACE)).stopsService();
+        return Step.onSource("docker stop (until the app exits)", ctx ->
+                ctx.source(DockerHost.class).stopUntilExit(ctx.app().container(), STOP_GRACE)).stopsService();
     }
 
     /**

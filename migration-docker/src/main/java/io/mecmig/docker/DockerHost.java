@@ -56,6 +56,8 @@ public final class DockerHost implements Host {
     private final String workDir;
     private final LinkAccess linkAccess;
     private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
+    /** Stops whose process has exited but whose dockerd clean-up may still run, by container name. */
+    private final Map<String, ContainerStop> stopping = new ConcurrentHashMap<>();
 
     private final SocketTunnel tunnel;
 
@@ -326,12 +328,46 @@ public final class DockerHost implements Host {
         return NetworkMode.joinedContainer(dockerNetworkMode(c)).map(other -> inspect(other, false)).orElse(c);
     }
 
-    /** Stops the container (SIGTERM, then SIGKILL after {@code grace}). */
+    /** Stops the container (SIGTERM, then SIGKILL after {@code grace}); returns once dockerd has cleaned up. */
     public void stop(String container, Duration grace) {
+        awaitPendingStop(container);
         try {
             docker.stopContainerCmd(container).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
         } catch (NotModifiedException e) {
             // already stopped
+        }
+    }
+
+    /**
+     * Stops the container as {@link #stop} does (SIGTERM, then SIGKILL after {@code grace}), but returns as soon as its
+     * process has exited, before dockerd's clean-up after it (about 0.1 s on dockerd 20.10). This host's
+     * {@link #start}, {@link #isRunning} and {@link #removeContainer} of that container wait for the clean-up
+     * themselves; others can with {@link ContainerStop#awaitStopped()}.
+     *
+     * @throws io.mecmig.docker.ssh.RemoteCommandException if the stop failed or the process did not exit in time
+     */
+    public ContainerStop stopUntilExit(String container, Duration grace) {
+        awaitPendingStop(container);
+        ContainerStop stop = ContainerStop.begin(docker, container, grace);
+        stopping.put(container, stop);
+        stop.awaitExit();
+        return stop;
+    }
+
+    /**
+     * Waits for a stop of {@code container} begun by {@link #stopUntilExit} to be fully done, if one is pending. Its
+     * failure, already reported by the stop, is not raised again: the caller goes on with the container as it is.
+     */
+    private void awaitPendingStop(String container) {
+        ContainerStop pending = stopping.get(container);
+        if (pending != null) {
+            try {
+                pending.awaitStopped();
+            } catch (RuntimeException e) {
+                // reported by stopUntilExit's caller; the container is in whatever state the stop left it
+            } finally {
+                stopping.remove(container, pending);
+            }
         }
     }
 
@@ -370,6 +406,7 @@ public final class DockerHost implements Host {
 
     @Override
     public boolean isRunning(String container) {
+        awaitPendingStop(container);
         try {
             Boolean running = inspect(container, false).getState().getRunning();
             return Boolean.TRUE.equals(running);
@@ -390,6 +427,7 @@ public final class DockerHost implements Host {
 
     @Override
     public void start(String container) {
+        awaitPendingStop(container);
         try {
             docker.startContainerCmd(container).exec();
         } catch (NotModifiedException e) {
@@ -400,6 +438,7 @@ public final class DockerHost implements Host {
     /** Removes the container, running or not, then its network sandbox if it has one; missing ones are fine. */
     @Override
     public void removeContainer(String container) {
+        awaitPendingStop(container);
         try {
             docker.removeContainerCmd(container).withForce(true).exec();
         } catch (NotFoundException e) {
@@ -411,6 +450,7 @@ public final class DockerHost implements Host {
 
     @Override
     public void close() {
+        stopping.keySet().forEach(this::awaitPendingStop); // a stop cut off mid-way would leave no clean-up
         if (tunnel != null) {
             tunnel.close();
         }

@@ -23,8 +23,9 @@ class StrategyStepsTest {
         Strategy sfp = Strategies.named("sfp");
         assertThat(names(sfp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker export",
                 "scp tarball", "docker import", "remove tarballs", "create network sandbox");
-        assertThat(names(sfp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
-                "dd | nc volume", "volume create + untar", "docker run (CMD given by hand)");
+        assertThat(names(sfp, Phase.RELOCATION)).containsExactly("tell app: relocation",
+                "docker stop (until the app exits)", "tar volume", "dd | nc volume", "volume create + untar",
+                "docker run (CMD given by hand)");
     }
 
     @Test
@@ -33,8 +34,8 @@ class StrategyStepsTest {
         assertThat(names(fccp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker commit (pauses)",
                 "docker save", "scp tarball", "docker load", "remove tarballs", "create network sandbox",
                 "docker create (not started)");
-        assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation", "docker stop", "tar volume",
-                "dd | nc volume", "untar into volume", "docker start");
+        assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation",
+                "docker stop (until the app exits)", "tar volume", "dd | nc volume", "untar into volume", "docker start");
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class DockerKeys {
     /** The sum the source took of the image tarball, which the target checks its copy against before loading it. */
     public static final Key<Checksums.Sum> TARBALL_SUM = Key.of("docker.tarball.sum", Checksums.Sum.class);
 
+    /** Where a volume of the container created on the target in pre-relocation is (FCCP), read before the downtime. */
+    public static Key<String> targetMountpoint(String volume) {
+        return Key.of("docker.volume.mountpoint.target." + volume, String.class);
+    }
+
     /** The sum the source took of a volume's tarball, which the target checks its copy against before use. */
     public static Key<Checksums.Sum> volumeSum(String volume) {
         return Key.of("docker.volume.sum." + volume, Checksums.Sum.class);

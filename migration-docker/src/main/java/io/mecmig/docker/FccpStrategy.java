@@ -21,6 +21,10 @@ import java.util.List;
  * that volume with the source's copy and runs {@code docker start}. Everything {@code run} does is still done
  * and timed, but only the start falls inside the downtime. An abort or a rollback removes the created container
  * and its volume with the rest of the target's copy.
+ *
+ * <p>The paper's {@code tar}, {@code dd | nc} and untar of the volume are one raw TCP stream whose receiver on the target
+ * listens before the stop ({@link VolumeStreamSteps}): inside the downtime, one command on the source and one line to
+ * the waiting receiver, which checks the copy's sum before it unpacks it into the created container's volume.
  */
 public final class FccpStrategy implements Strategy {
 
@@ -31,7 +35,7 @@ public final class FccpStrategy implements Strategy {
 
     @Override
     public String description() {
-        return "commit (paused), save, scp, load; then stop, tar the volume, dd | nc, run the loaded image";
+        return "commit (paused), save, scp, load; then stop, tar | nc the volume to a listening target, run the loaded image";
     }
 
     @Override
@@ -45,13 +49,17 @@ public final class FccpStrategy implements Strategy {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
                     CommonSteps.removeTarballs(), CommonSteps.createSandbox(), createTarget());
         }
-        return List.of(CommonSteps.tellPhase(), CommonSteps.stop(), CommonSteps.tarVolumes(), CommonSteps.sendVolumes(),
-                fillVolumes(), start());
+        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(), CommonSteps.stop(), VolumeStreamSteps.send(),
+                VolumeStreamSteps.unpack(), start());
     }
 
     @Override
     public List<Step> rollback(Phase failed) {
-        List<Step> steps = new ArrayList<>(Rollbacks.restartSource(failed));
+        List<Step> steps = new ArrayList<>();
+        if (failed == Phase.RELOCATION) {
+            steps.add(VolumeStreamSteps.stopReceivers());
+        }
+        steps.addAll(Rollbacks.restartSource(failed));
         steps.addAll(CommonSteps.cleanUp());
         return steps;
     }
@@ -94,8 +102,9 @@ public final class FccpStrategy implements Strategy {
 
     /**
      * Target, procedure A: {@code docker create} of the app's container from the loaded image, with the source's
-     * volumes, port, hosts and network mode (in its network sandbox, made just before), not started. The volumes it mounts are created with it (empty) and journaled as
-     * this migration's, so that rollback removes them.
+     * volumes, port, hosts and network mode (in its network sandbox, made just before), not started. The volumes it
+     * mounts are created with it (empty) and journaled as this migration's, so that rollback removes them; their
+     * mountpoints are recorded for relocation's volume copy.
      */
     public static Step createTarget() {
         return Step.onTarget("docker create (not started)", ctx -> {
@@ -104,19 +113,8 @@ public final class FccpStrategy implements Strategy {
             ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes"); // before the call: a half-done create is cleaned too
             target.create(layout.targetLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
                     ctx.app().servicePort()));
-        });
-    }
-
-    /**
-     * Target, procedure B: each volume of the created container gets the source's copy, once its tarball is checked
-     * against the sum the source took (a damaged one fails the step and is not unpacked); the tarball is removed.
-     */
-    public static Step fillVolumes() {
-        return Step.onTarget("untar into volume", ctx -> {
-            DockerHost target = ctx.target(DockerHost.class);
             for (String volume : ctx.app().volumes()) {
-                VolumeArchive.unpackInto(target, volume, CommonSteps.volumeTarball(target, ctx, volume),
-                        ctx.get(DockerKeys.volumeSum(volume)));
+                ctx.put(DockerKeys.targetMountpoint(volume), target.volumeMountpoint(volume));
             }
         });
     }

@@ -59,20 +59,4 @@ public final class VolumeArchive {
         Checksums.runIfIntact(host, tarball, expected, "volume tarball of " + volume,
                 RemoteCommand.of("tar", "-C", mountpoint, "-xpf", tarball), DockerHost.LONG);
     }
-
-    /**
-     * Replaces the content of {@code volume}, which exists on {@code host} (created with a container made ready in
-     * advance), by that of {@code tarball}, then removes the tarball; one command on the host, which first checks
-     * that the tarball still has the sum {@code expected} the source took.
-     *
-     * @throws ChecksumMismatchException if the tarball is damaged; the volume was left as it was
-     */
-    public static void unpackInto(DockerHost host, String volume, String tarball, Checksums.Sum expected) {
-        String mountpoint = RemoteCommand.quote(host.volumeMountpoint(volume));
-        String file = RemoteCommand.quote(tarball);
-        // Emptied first: what docker copied into the new volume from the image must not mix with the source's copy.
-        Checksums.runIfIntact(host, tarball, expected, "volume tarball of " + volume, new RemoteCommand("find "
-                + mountpoint + " -mindepth 1 -delete && tar -C " + mountpoint + " -xpf " + file + " && rm -f -- " + file),
-                DockerHost.LONG);
-    }
 }

@@ -35,7 +35,8 @@ class StrategyStepsTest {
                 "docker save", "scp tarball", "docker load", "remove tarballs", "create network sandbox",
                 "docker create (not started)");
         assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation",
-                "docker stop (until the app exits)", "tar volume", "dd | nc volume", "untar into volume", "docker start");
+                "listen for the volume (nc -l)", "docker stop (until the app exits)", "tar | nc volume",
+                "untar into volume", "docker start");
     }
 
     @Test
@@ -47,15 +48,28 @@ class StrategyStepsTest {
     }
 
     @Test
+    void fccpsVolumeReceiverListensBeforeTheStopAndIsStoppedByRollback() {
+        List<String> relocation = names(new FccpStrategy(), Phase.RELOCATION);
+        assertThat(relocation.indexOf("listen for the volume (nc -l)"))
+                .isLessThan(relocation.indexOf("docker stop (until the app exits)"));
+        List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
+        assertThat(rollback.get(0)).isEqualTo("stop volume receivers");
+        assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))
+                .doesNotContain("stop volume receivers");
+    }
+
+    @Test
     void relocationStopsOnTheSourceAndStartsOnTheTargetWithTransfersOnTheLink() {
-        for (Strategy s : List.of(new SfpStrategy(), new FccpStrategy())) {
+        java.util.Map<Strategy, String> volumeCopy = java.util.Map.of(new SfpStrategy(), "dd | nc volume",
+                new FccpStrategy(), "tar | nc volume");
+        for (Strategy s : volumeCopy.keySet()) {
             List<Step> steps = s.steps(Phase.RELOCATION);
             Step stop = steps.stream().filter(x -> x.effect() == ServiceEffect.STOPS_SERVICE).findFirst().orElseThrow();
             Step start = steps.stream().filter(x -> x.effect() == ServiceEffect.STARTS_SERVICE).findFirst().orElseThrow();
             assertThat(stop.side()).isEqualTo(Side.SOURCE);
             assertThat(start.side()).isEqualTo(Side.TARGET);
             assertThat(steps.indexOf(stop)).isLessThan(steps.indexOf(start));
-            assertThat(steps.stream().filter(x -> x.side() == Side.LINK).map(Step::name)).containsExactly("dd | nc volume");
+            assertThat(steps.stream().filter(x -> x.side() == Side.LINK).map(Step::name)).containsExactly(volumeCopy.get(s));
             assertThat(s.steps(Phase.PRE_RELOCATION).stream().filter(x -> x.side() == Side.LINK).map(Step::name))
                     .containsExactly("scp tarball");
         }

@@ -194,6 +194,57 @@ public final class SshChannel implements AutoCloseable {
         }
 
         /**
+         * Waits until the command's standard output so far has a match of {@code pattern} that ends a line (for example
+         * a count it prints once a transfer is done), while it goes on running.
+         *
+         * @return the match's first group
+         * @throws RemoteCommandException if it ended or {@code timeout} passed first
+         */
+        public String awaitLine(java.util.regex.Pattern pattern, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                String out = seen.toString();
+                java.util.regex.Matcher m = pattern.matcher(out);
+                if (m.find() && m.end() < out.length() && out.charAt(m.end()) == '\n') {
+                    return m.group(1);
+                }
+                if (stdout.isDone() || System.nanoTime() > deadline) {
+                    String err = stderr.getNow("");
+                    throw new RemoteCommandException("on " + target.host() + ", `" + command + "` did not print a line"
+                            + " matching '" + pattern + "'" + (stdout.isDone() ? " before it ended" : " within "
+                            + timeout.toMillis() + " ms") + (err.isBlank() ? "" : ": " + firstLines(err)));
+                }
+                pause();
+            }
+        }
+
+        /**
+         * Writes {@code text} to the command's standard input (for example the go-ahead a waiting command reads), at
+         * once.
+         *
+         * @throws RemoteCommandException if the command's input is closed (it ended, or the connection is gone)
+         */
+        public void write(String text) {
+            try {
+                java.io.OutputStream in = cmd.getOutputStream();
+                in.write(text.getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            } catch (IOException e) {
+                throw new RemoteCommandException("cannot write to `" + command + "` on " + target.host() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RemoteCommandException("interrupted while waiting for `" + command + "`", e);
+            }
+        }
+
+        /**
          * Waits for the command to end.
          *
          * @throws RemoteCommandException if it did not end within {@code timeout} (it is abandoned)

@@ -129,9 +129,15 @@ class DockerFaultsIT {
         long before = counter(app);
         AtomicReference<Fault> fault = new AtomicReference<>();
         try {
-            StepFailedException e = failAt(app, "dd | nc volume", bed::cutLink, fault);
+            StepFailedException e = failAt(app, "tar | nc volume", bed::cutLink, fault);
             assertThat(e.sourceState()).isEqualTo(SourceState.RESTORED);
-            assertThat(e.report().failure()).contains("dd | nc volume");
+            assertThat(e.report().failure()).contains("tar | nc volume");
+            // The cut came with the app already stopped and its receiver listening: the copy itself failed.
+            assertThat(e.report().relocation().steps()).filteredOn(s -> !s.succeeded())
+                    .extracting(io.mecmig.core.StepTiming::step).containsExactly("tar | nc volume");
+            assertThat(e.report().relocation().steps()).filteredOn(s -> s.succeeded())
+                    .extracting(io.mecmig.core.StepTiming::step)
+                    .contains("listen for the volume (nc -l)", "docker stop (until the app exits)");
             assertThat(bed.source.isRunning(app.spec().container())).isTrue();
             assertThat(counter(app)).isGreaterThanOrEqualTo(before);
             // The container FCCP created on the target in pre-relocation went with the rollback, its sandbox and

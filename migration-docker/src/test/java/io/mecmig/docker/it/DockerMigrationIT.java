@@ -102,7 +102,7 @@ class DockerMigrationIT {
         assertThat(r.stateCheck().preserved()).as(r.stateCheck().detail()).isTrue();
         assertThat(json(r.stateCheck().after()).path("counter").asLong()).isGreaterThanOrEqualTo(7);
         assertThat(r.measures().get("volume.size.bytes")).isPositive();
-        StepTiming nc = r.relocation().steps().stream().filter(s -> s.step().equals("dd | nc volume")).findFirst().orElseThrow();
+        StepTiming nc = r.relocation().steps().stream().filter(s -> s.step().equals("tar | nc volume")).findFirst().orElseThrow();
         assertThat(nc.linkBytes()).isPositive();
         assertThat(nc.inDowntime()).isTrue();
         String container = app.spec().container();

@@ -37,6 +37,24 @@ class TransfersTest {
     }
 
     @Test
+    void aVolumeReceiverChecksTheSourcesSumBeforeItEmptiesAndFillsTheVolume() {
+        String line = TcpVolumeCopy.receiverScript("10.77.0.2", 41000, "/w/v.tar", "/d/vol/_data").line();
+        assertThat(line).contains("nc -l -s 10.77.0.2 -p 41000 > /w/v.tar", "echo listening", "received=",
+                "read expected", "exit " + Checksums.MISMATCH);
+        assertThat(line.indexOf("read expected")).isLessThan(line.indexOf("-mindepth 1 -delete"));
+        assertThat(line.indexOf("-mindepth 1 -delete")).isLessThan(line.indexOf("tar -C /d/vol/_data -xpf /w/v.tar"));
+    }
+
+    @Test
+    void aVolumeSenderPrintsItsSumBesideTheStreamNotIntoIt() {
+        String line = TcpVolumeCopy.senderScript("/s/vol/_data", "10.77.0.2", 41000).line();
+        assertThat(line).contains("set -o pipefail", "du -sb /s/vol/_data", "tar -C /s/vol/_data -cf - .",
+                "nc -N -w 5 10.77.0.2 41000");
+        // The sum's line goes to the command's own output (fd 3), not to tee's, which is the stream to nc.
+        assertThat(line).contains("exec 3>&1", ">&3)");
+    }
+
+    @Test
     void aMovedFileIsRemovedAfterTheSendAndTheSendersExitStatusIsKept() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("move");
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("v tar"), "x");

@@ -347,8 +347,16 @@ public final class DockerHost implements Host {
      * @throws io.mecmig.docker.ssh.RemoteCommandException if the stop failed or the process did not exit in time
      */
     public ContainerStop stopUntilExit(String container, Duration grace) {
+        return stopUntilExit(container, grace, pid -> new java.util.concurrent.CompletableFuture<Void>());
+    }
+
+    /**
+     * As {@link #stopUntilExit(String, Duration)}, with {@code watch} started on the container's process id before the
+     * stop is sent: the step may end as soon as it sees the exit, which is often before dockerd reports it.
+     */
+    public ContainerStop stopUntilExit(String container, Duration grace, ContainerStop.ExitWatch watch) {
         awaitPendingStop(container);
-        ContainerStop stop = ContainerStop.begin(docker, container, grace);
+        ContainerStop stop = ContainerStop.begin(docker, container, grace, watch);
         stopping.put(container, stop);
         stop.awaitExit();
         return stop;

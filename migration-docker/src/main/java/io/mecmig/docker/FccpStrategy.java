@@ -49,7 +49,7 @@ public final class FccpStrategy implements Strategy {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
                     CommonSteps.removeTarballs(), CommonSteps.createSandbox(), createTarget());
         }
-        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(), CommonSteps.stop(), VolumeStreamSteps.send(),
+        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(), VolumeStreamSteps.stop(), VolumeStreamSteps.send(),
                 VolumeStreamSteps.unpack(), start());
     }
 
@@ -57,7 +57,7 @@ public final class FccpStrategy implements Strategy {
     public List<Step> rollback(Phase failed) {
         List<Step> steps = new ArrayList<>();
         if (failed == Phase.RELOCATION) {
-            steps.add(VolumeStreamSteps.stopReceivers());
+            steps.add(VolumeStreamSteps.stopWaitingCommands());
         }
         steps.addAll(Rollbacks.restartSource(failed));
         steps.addAll(CommonSteps.cleanUp());

@@ -53,9 +53,9 @@ class StrategyStepsTest {
         assertThat(relocation.indexOf("listen for the volume (nc -l)"))
                 .isLessThan(relocation.indexOf("docker stop (until the app exits)"));
         List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
-        assertThat(rollback.get(0)).isEqualTo("stop volume receivers");
+        assertThat(rollback.get(0)).isEqualTo("stop waiting senders and receivers");
         assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))
-                .doesNotContain("stop volume receivers");
+                .doesNotContain("stop waiting senders and receivers");
     }
 
     @Test

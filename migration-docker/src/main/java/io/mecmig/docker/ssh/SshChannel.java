@@ -219,6 +219,14 @@ public final class SshChannel implements AutoCloseable {
         }
 
         /**
+         * As {@link #awaitLine}, without blocking the caller: the future completes with the match's first group, or
+         * exceptionally if the command ended or {@code timeout} passed first.
+         */
+        public CompletableFuture<String> lineAsync(java.util.regex.Pattern pattern, Duration timeout) {
+            return CompletableFuture.supplyAsync(() -> awaitLine(pattern, timeout), READERS);
+        }
+
+        /**
          * Writes {@code text} to the command's standard input (for example the go-ahead a waiting command reads), at
          * once.
          *

@@ -5,31 +5,37 @@ import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.ssh.CommandResult;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.RemoteCommandException;
-import io.mecmig.docker.ssh.SshChannel;
+import io.mecmig.docker.ssh.RemoteGroup;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Docker volume copied as one raw TCP stream, the paper's {@code tar} and {@code dd | nc} without the tarball on
- * the source and with a single command on each host:
+ * A Docker volume copied as one raw TCP stream, the paper's {@code tar} and {@code dd | nc} with no tarball on the
+ * source and no command started on either host while the app is down:
  * <ol>
- *   <li>{@link #listen}: before the app stops, the target starts a receiver ({@code nc -l} into a file in its work
- *       dir) and keeps it waiting;</li>
- *   <li>{@link Receiver#receive}: one command on the source streams {@code tar} of the volume's mountpoint into it,
- *       printing the volume's size and the stream's {@code cksum}; the receiver reports how many bytes it wrote;</li>
- *   <li>{@link Receiver#unpack}: the same receiver command is handed the source's sum on its standard input, checks its
- *       file against it and only then replaces the target volume's content with it, and removes the file.</li>
+ *   <li>{@link #listen}: before the app stops, the target starts a receiver, which empties the target volume (what
+ *       docker copied into it from the image must not mix with the copy) and waits with {@code nc -l} on its link
+ *       address;</li>
+ *   <li>{@link #sendAfterExit}: also before the stop, the source starts a sender that waits for the app's process to
+ *       exit ({@code tail --pid}), says so, and then waits for a go-ahead on its input;</li>
+ *   <li>{@link Receiver#receive}: the go-ahead; the sender streams {@code tar} of the volume's mountpoint into the
+ *       receiver through {@code nc}, summing it with {@code cksum} as it goes, and prints the sum and the volume's
+ *       size; the receiver reports how many bytes it wrote;</li>
+ *   <li>{@link Receiver#unpack}: the receiver is handed the source's sum on its input, sums its file right before
+ *       using it, and only if they match untars it into the volume.</li>
  * </ol>
  * The sum travels over SSH, apart from the data: a copy damaged on the link or on the target's disk fails
- * {@link Receiver#unpack} with a {@link ChecksumMismatchException} and the volume is left untouched.
+ * {@link Receiver#unpack} with a {@link ChecksumMismatchException}, and nothing of it is unpacked.
  */
 public final class TcpVolumeCopy {
 
     /** The receiver's exit status when no sum came (its input closed: the migration gave up on it). */
     static final int NO_SUM = 67;
-    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+    /** What the sender prints once the app's process has exited. */
+    public static final Pattern EXITED = Pattern.compile("(exited)");
     private static final Pattern RECEIVED = Pattern.compile("received=(\\d+)");
     private static final Pattern SIZE = Pattern.compile("size=(\\d+)");
     private static final Pattern SUM = Pattern.compile("sum=(\\d+ \\d+)");
@@ -41,23 +47,34 @@ public final class TcpVolumeCopy {
     /**
      * Starts the receiver on {@code to} and returns once it listens on {@code to}'s link address.
      *
-     * @param mountpoint the target volume's folder on {@code to}, whose content the copy replaces
+     * @param mountpoint the target volume's folder on {@code to}; it is emptied now, and filled by {@link Receiver#unpack}
      * @param file where the stream lands on {@code to} until it is checked and unpacked
      * @param bound how long the receiver may live in all, from now until it has unpacked the copy
      * @throws RemoteCommandException if it does not listen within 10 s
      */
     public static Receiver listen(DockerHost to, String mountpoint, String file, Duration bound) {
         int port = ThreadLocalRandom.current().nextInt(40_000, 50_000);
-        SshChannel.Running running = to.ssh().start(receiverScript(to.linkAddress(), port, file, mountpoint)
-                .bounded(bound.toSeconds()));
-        Receiver receiver = new Receiver(to, port, file, running);
+        Receiver receiver = new Receiver(to, port, file,
+                RemoteGroup.start(to.ssh(), receiverScript(to.linkAddress(), port, file, mountpoint), bound));
         try {
-            running.awaitOutput("listening", Duration.ofSeconds(10));
+            receiver.group.running().awaitOutput("listening", Duration.ofSeconds(10));
             return receiver;
         } catch (RuntimeException e) {
             receiver.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts, on {@code from}, the sender of {@code mountpoint} to {@code receiver}: it waits for process {@code pid}
+     * of {@code from} (the app) to exit, prints "exited", then waits for {@link Receiver#receive}'s go-ahead. Returns at
+     * once.
+     *
+     * @param bound how long the sender may live in all, the wait for the exit included
+     */
+    public static Sender sendAfterExit(DockerHost from, long pid, String mountpoint, Receiver receiver, Duration bound) {
+        return new Sender(from, RemoteGroup.start(from.ssh(), senderScript(pid, mountpoint, receiver.to.linkAddress(),
+                receiver.port), bound));
     }
 
     /**
@@ -70,21 +87,41 @@ public final class TcpVolumeCopy {
     public record Sent(Transfer transfer, Checksums.Sum sum, long contentSize) {
     }
 
+    /** A sender waiting on the source; {@link #close()} ends it wherever it is. */
+    public static final class Sender implements AutoCloseable {
+
+        private final DockerHost from;
+        private final RemoteGroup group;
+
+        private Sender(DockerHost from, RemoteGroup group) {
+            this.from = from;
+            this.group = group;
+        }
+
+        /** Completes once the sender has seen the app's process exit; exceptionally if it ended or failed first. */
+        public CompletableFuture<String> exited(Duration timeout) {
+            return group.running().lineAsync(EXITED, timeout);
+        }
+
+        @Override
+        public void close() {
+            group.close();
+        }
+    }
+
     /** A receiver waiting on the target; {@link #close()} ends it wherever it is. */
     public static final class Receiver implements AutoCloseable {
 
         private final DockerHost to;
         private final int port;
         private final String file;
-        private final SshChannel.Running running;
-        /** Set once the receiver command has ended: its nc's pid may belong to another process by then. */
-        private volatile boolean ended;
+        private final RemoteGroup group;
 
-        private Receiver(DockerHost to, int port, String file, SshChannel.Running running) {
+        private Receiver(DockerHost to, int port, String file, RemoteGroup group) {
             this.to = to;
             this.port = port;
             this.file = file;
-            this.running = running;
+            this.group = group;
         }
 
         /** The port it listens on, on the target's link address. */
@@ -98,26 +135,26 @@ public final class TcpVolumeCopy {
         }
 
         /**
-         * Streams {@code tar} of {@code mountpoint} on {@code from} into this receiver, in one command on {@code from},
-         * and returns once the receiver has written all of it.
+         * Gives {@code sender} (whose app has exited) its go-ahead, and returns once this receiver has written all it
+         * sent.
          *
          * @param what a label for the report, for example {@code volume uspa-data}
-         * @param timeout how long the sender may take ({@link TransferTimeouts#forBytes} of the volume's size)
+         * @param timeout how long the stream may take ({@link TransferTimeouts#forBytes} of the volume's size)
          * @throws RemoteCommandException if the sender failed (a cut link) or the receiver got fewer bytes than sent
          */
-        public Sent receive(DockerHost from, String mountpoint, String what, Duration timeout) {
+        public Sent receive(Sender sender, String what, Duration timeout) {
             long start = System.nanoTime();
-            CommandResult sent = from.ssh().run(senderScript(mountpoint, to.linkAddress(), port)
-                    .bounded(timeout.toSeconds()), timeout.plusSeconds(5));
+            sender.group.running().write("go\n");
+            CommandResult sent = sender.group.await(timeout);
             if (!sent.succeeded()) {
-                throw new RemoteCommandException("tar | nc of " + what + " from " + from.name() + " to "
+                throw new RemoteCommandException("tar | nc of " + what + " from " + sender.from.name() + " to "
                         + to.linkAddress() + ":" + port + " failed (exit " + sent.exitStatus()
                         + (sent.stderr().isBlank() ? "" : ", " + sent.stderr().strip())
                         + "): is the link between the hosts up?");
             }
-            Checksums.Sum sum = Checksums.Sum.parse(group(SUM, sent.stdout(), "the stream's cksum", from));
-            long contentSize = Long.parseLong(group(SIZE, sent.stdout(), "the volume's size (du -sb)", from));
-            long got = Long.parseLong(running.awaitLine(RECEIVED, Duration.ofSeconds(15)));
+            Checksums.Sum sum = Checksums.Sum.parse(group(SUM, sent.stdout(), "the stream's cksum", sender.from));
+            long contentSize = Long.parseLong(group(SIZE, sent.stdout(), "the volume's size (du -sb)", sender.from));
+            long got = Long.parseLong(group.running().awaitLine(RECEIVED, Duration.ofSeconds(15)));
             if (got != sum.size()) {
                 throw new RemoteCommandException("nc on " + to.name() + " received " + got + " of " + sum.size()
                         + " bytes of " + what + ": the stream was cut");
@@ -127,21 +164,16 @@ public final class TcpVolumeCopy {
         }
 
         /**
-         * Hands the receiver the sum the source took; it checks its file against it and, if they match, replaces the
-         * target volume's content with the copy and removes the file.
+         * Hands the receiver the sum the source took; it sums its file and, if they match, untars it into the target
+         * volume (emptied when it started) and removes the file.
          *
          * @param what what the copy is, for the message, for example {@code volume uspa-data}
-         * @throws ChecksumMismatchException if the copy is damaged; the volume was left as it was
+         * @throws ChecksumMismatchException if the copy is damaged; nothing of it was unpacked
          * @throws RemoteCommandException if the check or the untar failed otherwise
          */
         public void unpack(Checksums.Sum expected, String what, Duration timeout) {
-            running.write(expected.text() + "\n");
-            CommandResult result;
-            try {
-                result = running.await(timeout);
-            } finally {
-                ended = true;
-            }
+            group.running().write(expected.text() + "\n");
+            CommandResult result = group.await(timeout);
             if (result.exitStatus() == Checksums.MISMATCH) {
                 throw new ChecksumMismatchException("checksum mismatch: " + file + " (" + what + ") on " + to.name()
                         + " has " + Checksums.Sum.parse(group(MISMATCH, result.stdout(), "the copy's cksum", to))
@@ -155,19 +187,9 @@ public final class TcpVolumeCopy {
             }
         }
 
-        /** Ends the receiver's nc by its pid, then the command (closing the session alone leaves a background nc). */
         @Override
         public void close() {
-            Matcher m = PID.matcher(running.output());
-            try {
-                if (!ended && m.find()) {
-                    to.ssh().run(RemoteCommand.of("kill", m.group(1)), Duration.ofSeconds(5));
-                }
-            } catch (RuntimeException ignored) {
-                // the receiver's own time bound ends it anyway
-            } finally {
-                running.close();
-            }
+            group.close();
         }
     }
 
@@ -181,37 +203,47 @@ public final class TcpVolumeCopy {
     }
 
     /**
-     * The receiver, as one {@code sh} line: {@code nc -l} in the background into {@code file}, "pid=" and "listening"
-     * once the port is bound, "received=N" once the stream ended; then it reads the source's sum ({@code CRC SIZE})
-     * from its standard input, exits with {@link Checksums#MISMATCH} printing "mismatch=" its own if they differ, and
-     * otherwise empties the volume (what docker copied into it from the image must not mix with the source's copy),
-     * untars the copy into it and removes the file.
+     * A {@code bash} line that waits for process {@code pid} of the host to exit ({@code tail --pid}, which polls every
+     * 5 ms and, unlike {@code kill -0}, needs no right to signal it), then prints "exited" ({@link #EXITED}).
      */
-    static RemoteCommand receiverScript(String address, int port, String file, String mountpoint) {
+    public static String exitLine(long pid) {
+        return "tail --pid=" + pid + " -s 0.005 -f /dev/null || exit 5; echo exited";
+    }
+
+    /**
+     * The receiver, as a {@code bash} line: empties {@code mountpoint}; {@code nc -l} in the background into
+     * {@code file}; "listening" once the port is bound, "received=N" once the stream ended; then it reads the source's
+     * sum ({@code CRC SIZE}) from its input, exits with {@link Checksums#MISMATCH} printing "mismatch=" its own if its
+     * file's differs, and otherwise untars the file into the volume and removes it (in the background, holding no
+     * output: the command is done once the volume is filled).
+     */
+    static String receiverScript(String address, int port, String file, String mountpoint) {
         String f = RemoteCommand.quote(file);
         String m = RemoteCommand.quote(mountpoint);
         String nc = RemoteCommand.of("nc", "-l", "-s", address, "-p", String.valueOf(port)).into(file).line();
-        return RemoteCommand.of("sh", "-c", nc + " & pid=$!; echo pid=$pid; i=0; "
+        return "find " + m + " -mindepth 1 -delete || exit 7; " + nc + " & pid=$!; i=0; "
                 + "while ! ss -Hltn " + RemoteCommand.quote("sport = :" + port) + " | grep -q .; do "
                 + "i=$((i+1)); if [ $i -gt 2000 ] || ! kill -0 $pid 2>/dev/null; then echo 'nc did not listen' >&2; exit 3; fi; "
                 + "sleep 0.005; done; echo listening; wait $pid; rc=$?; "
                 + "echo received=$(stat -c %s " + f + "); [ $rc -eq 0 ] || exit $rc; "
-                + "read expected || { echo 'no sum came from the source' >&2; exit " + NO_SUM + "; }; "
+                + "read -r expected || { echo 'no sum came from the source' >&2; exit " + NO_SUM + "; }; "
                 + "s=$(cksum < " + f + ") || exit 66; "
                 + "if [ \"$s\" != \"$expected\" ]; then echo mismatch=$s; exit " + Checksums.MISMATCH + "; fi; "
-                + "find " + m + " -mindepth 1 -delete && tar -C " + m + " -xpf " + f + " && rm -f -- " + f);
+                + "tar -C " + m + " -xpf " + f + " || exit $?; { rm -f -- " + f + " >/dev/null 2>&1 & }";
     }
 
     /**
-     * The sender, as one {@code bash} line (pipefail): "size=" the volume's content size, then {@code tar} of
-     * {@code mountpoint} through {@code tee} into {@code nc}, the copy tee makes summed by {@code cksum} ("sum=CRC
-     * SIZE"). The sum's line comes from a process substitution, onto the command's own output (fd 3: its standard output
-     * would be tee's, the stream); that holds the command's output open, so over SSH the output ends only after it.
+     * The sender, as a {@code bash} line (pipefail): waits for process {@code pid} to exit ({@code tail --pid}, polling
+     * every 5 ms), prints "exited", waits for a line on its input, then {@code tar} of {@code mountpoint} through
+     * {@code tee} into {@code nc}; the copy tee makes is summed by {@code cksum} ("sum=CRC SIZE") and {@code du} runs
+     * beside the stream ("size=N"), both onto the command's own output (fd 3: tee's output is the stream), which
+     * they hold open until they have printed. {@code nc -w 5} bounds its connect, as the paper's {@code nc} would.
      */
-    static RemoteCommand senderScript(String mountpoint, String address, int port) {
+    static String senderScript(long pid, String mountpoint, String address, int port) {
         String m = RemoteCommand.quote(mountpoint);
-        return RemoteCommand.of("bash", "-c", "set -o pipefail; s=$(du -sb " + m + ") || exit 4; echo size=${s%%[[:space:]]*}; "
-                + "exec 3>&1; tar -C " + m + " -cf - . | tee >(printf 'sum=%s\\n' \"$(cksum)\" >&3) | "
-                + RemoteCommand.of("nc", "-N", "-w", "5", address, String.valueOf(port)).line());
+        return "set -o pipefail; exec 3>&1; " + exitLine(pid) + "; "
+                + "read -r go || exit 8; { s=$(du -sb " + m + ") && echo size=${s%%[[:space:]]*}; } & "
+                + "tar -C " + m + " -cf - . | tee >(printf 'sum=%s\\n' \"$(cksum)\" >&3) | "
+                + RemoteCommand.of("nc", "-N", "-w", "5", address, String.valueOf(port)).line();
     }
 }

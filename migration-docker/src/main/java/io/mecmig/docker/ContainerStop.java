@@ -54,8 +54,13 @@ public final class ContainerStop {
         this.grace = grace;
         this.events = DieEvents.subscribe(docker, container, exited);
         if (events.pid() > 0) {
-            // A witness on the host sees the process go sooner than dockerd says so; its failure leaves the others.
-            watch.start(events.pid()).thenRun(() -> exited.complete(null));
+            try {
+                // A witness on the host sees the process go sooner than dockerd says so; its failure leaves the others.
+                watch.start(events.pid()).thenRun(() -> exited.complete(null));
+            } catch (RuntimeException e) {
+                events.close(); // nothing was sent to the container yet: it keeps running
+                throw e;
+            }
         }
         this.stopped = CompletableFuture.runAsync(() -> stopCall(docker, container, grace), STOPPERS);
         // Whatever the events said, a returned stop call means the process is gone (or the stop failed).

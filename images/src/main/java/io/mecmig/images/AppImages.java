@@ -39,11 +39,17 @@ public final class AppImages {
      * runtime's CDS archive), and friendly to CRIU (few threads, a bounded heap to dump). Host names resolve from
      * the container's /etc/hosts only, never through DNS: whoever runs an app maps the gateway's name with
      * {@code --add-host mec-gateway:IP} (or puts an address in MEC_BASE_URL), and no lookup ever leaves the host.
+     *
+     * <p>{@code ArchiveRelocationMode=0} maps the CDS archives where they were made: Debian's JDK 17 defaults to 1,
+     * which maps them elsewhere and rewrites every pointer in them at each start (JVM creation 0.135 -> 0.066 s,
+     * measured in the BA container). Where that address is taken, the JVM still relocates, as before. Naming SLF4J's
+     * provider spares it a scan of every jar for one at the first log line.
      */
     public static final List<String> JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=24m",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k", "-XX:-UsePerfData",
-            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djdk.net.hosts.file=/etc/hosts");
+            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+            "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", "-Djdk.net.hosts.file=/etc/hosts");
 
     private AppImages() {
     }

@@ -54,6 +54,7 @@ public final class AswApp implements AutoCloseable {
 
     /** Entry point of the container: configuration from the environment. */
     public static void main(String[] args) {
+        StatusServer.warmUpInBackground();
         AswApp app = start(AppConfig.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "asw-shutdown"));
     }

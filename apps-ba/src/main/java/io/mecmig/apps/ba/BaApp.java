@@ -51,6 +51,7 @@ public final class BaApp implements AutoCloseable {
 
     /** Entry point of the container: configuration from the environment. */
     public static void main(String[] args) {
+        StatusServer.warmUpInBackground();
         BaApp app = start(AppConfig.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ba-shutdown"));
     }

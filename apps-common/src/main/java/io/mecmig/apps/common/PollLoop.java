@@ -41,9 +41,13 @@ public final class PollLoop implements AutoCloseable {
         });
     }
 
-    /** Starts polling now and then every {@code period} (measured from the end of the previous step). */
+    /**
+     * Polls every {@code period} (measured from the end of the previous step), the first time one period from now:
+     * a starting app then answers its first {@code /health} before its first poll loads the HTTP client, which on a
+     * small host competes with that answer for the CPU (a migrated app's downtime ends with that answer).
+     */
     public PollLoop start(Duration period) {
-        timer.scheduleWithFixedDelay(this::runOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::runOnce, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -53,6 +53,7 @@ public final class UspaApp implements AutoCloseable {
 
     /** Entry point of the container: configuration from the environment. */
     public static void main(String[] args) {
+        StatusServer.warmUpInBackground();
         UspaApp app = start(AppConfig.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "uspa-shutdown"));
     }

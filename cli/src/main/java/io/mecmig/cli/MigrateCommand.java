@@ -168,30 +168,31 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /**
-     * The host the app runs on in the asked network mode; deployed fresh on {@code a} (image built there if missing)
-     * when it runs nowhere, or in the other mode (a migration keeps the source's mode: a run asked for one mode must
-     * start from it).
+     * The host the app runs on in the asked network mode, from the image the checkout builds now; deployed fresh on
+     * {@code a} when it runs nowhere, in the other mode (a migration keeps the source's mode: a run asked for one mode
+     * must start from it), or from an image of other inputs (a copy left by an older build would measure old code).
      */
     private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
         String container = deployment.spec().container();
+        String inputs = buildImage(deployment, a);
         java.util.Optional<DockerHost> running = AppPlacement.runningOn(deployment, List.of(a, b));
-        if (running.isPresent() && running.get().networkMode(container) != deployment.network()) {
-            System.out.println("redeploying " + deployment.key() + ": it runs on " + running.get().name() + " in "
-                    + running.get().networkMode(container) + " mode, --network " + deployment.network() + " was asked");
-            running.get().removeContainer(container);
-            running = java.util.Optional.empty();
+        if (running.isPresent()) {
+            DockerHost host = running.get();
+            String reason = host.networkMode(container) != deployment.network()
+                    ? "it runs on " + host.name() + " in " + host.networkMode(container) + " mode, --network "
+                    + deployment.network() + " was asked"
+                    : !inputs.equals(imageInputs(host, container))
+                    ? "it runs on " + host.name() + " from an image of an older build" : null;
+            if (reason != null) {
+                System.out.println("redeploying " + deployment.key() + ": " + reason);
+                host.removeContainer(container);
+                running = java.util.Optional.empty();
+            }
         }
         return running.orElseGet(() -> {
             AppPlacement.removeCopy(deployment, a);
             AppPlacement.removeCopy(deployment, b);
             System.out.println("deploying " + deployment.key() + " on " + a.name() + " (network: " + deployment.network() + ")");
-            // The connected host's endpoint: an SSH tunnel's local end, or the TLS listener with its client files.
-            ImageBuilder.Builder images = ImageBuilder.on(a.endpoint().uri()).projectHome(ProjectHome.path());
-            a.endpoint().tlsFiles().ifPresent(tls -> images.tls(tls.folder()));
-            try (ImageBuilder builder = images.build()) {
-                builder.baseJava();
-                builder.app(AppImages.named(deployment.key()));
-            }
             AppPlacement.deploy(deployment, a);
             if (!StateWarmup.await(deployment, a, STATE_WARMUP)) {
                 System.out.println("warning: " + deployment.key() + " gathered no state from the MEC APIs within "
@@ -200,5 +201,23 @@ final class MigrateCommand implements Callable<Integer> {
             }
             return a;
         });
+    }
+
+    /** Builds the app's image on {@code host} if missing; returns the hash of its inputs (its tag). */
+    private static String buildImage(AppDeployment deployment, DockerHost host) {
+        // The connected host's endpoint: an SSH tunnel's local end, or the TLS listener with its client files.
+        ImageBuilder.Builder images = ImageBuilder.on(host.endpoint().uri()).projectHome(ProjectHome.path());
+        host.endpoint().tlsFiles().ifPresent(tls -> images.tls(tls.folder()));
+        try (ImageBuilder builder = images.build()) {
+            builder.baseJava();
+            String reference = builder.app(AppImages.named(deployment.key())).reference();
+            return reference.substring(reference.lastIndexOf(':') + 1);
+        }
+    }
+
+    /** The inputs hash of the image {@code container} was made from (a committed image keeps the label). */
+    private static String imageInputs(DockerHost host, String container) {
+        java.util.Map<String, String> labels = host.docker().inspectContainerCmd(container).exec().getConfig().getLabels();
+        return labels == null ? "" : labels.getOrDefault(ImageBuilder.INPUTS_LABEL, "");
     }
 }

@@ -31,7 +31,7 @@ final class Dockerfiles {
         if (!image.volumes().isEmpty()) {
             out.append("VOLUME ").append(json(image.volumes())).append('\n');
         }
-        out.append("LABEL ").append(labels(Map.of("io.mecmig.app", image.name(), "io.mecmig.inputs", inputsHash))).append('\n');
+        out.append("LABEL ").append(labels(Map.of("io.mecmig.app", image.name(), ImageBuilder.INPUTS_LABEL, inputsHash))).append('\n');
         out.append("CMD ").append(json(image.command())).append('\n');
         return out.toString();
     }

@@ -35,6 +35,9 @@ import java.util.function.Supplier;
  */
 public final class ImageBuilder implements AutoCloseable {
 
+    /** The label of every app image holding the hash of its inputs (its tag): a container's image says its build. */
+    public static final String INPUTS_LABEL = "io.mecmig.inputs";
+
     /** Changes when the recipes below change, so that old images are not reused by mistake. */
     static final String RECIPE_VERSION = "1";
     /** Packages of the base root filesystem: what the jlink'ed JVM links against, and busybox for a shell and tar. */

@@ -55,7 +55,9 @@ public final class CommonSteps {
                             : "container '" + app.container() + "' does not publish port " + app.servicePort() + " on "
                             + source.name() + ": run it with -p HOST:PORT:" + app.servicePort()
                             + " so the orchestrator can reach it"));
-            ctx.put(DockerKeys.LAYOUT, new SourceLayout(mounts, hostPort, source.extraHosts(app.container()), network));
+            boolean withoutShm = ContainerLaunch.IPC_WITHOUT_SHM.equals(source.ipcMode(app.container()));
+            ctx.put(DockerKeys.LAYOUT, new SourceLayout(mounts, hostPort, source.extraHosts(app.container()), network,
+                    withoutShm));
             if (target.hasContainer(app.container())) {
                 throw new IllegalStateException("a container '" + app.container() + "' already exists on "
                         + target.name() + ": remove it there (docker rm -f " + app.container() + ") before migrating");

@@ -264,6 +264,7 @@ public final class DockerHost implements Host {
                 .map(v -> new Bind(v.getKey(), new Volume(v.getValue()))).toList();
         HostConfig hostConfig = HostConfig.newHostConfig().withBinds(binds);
         launch.runtime().ifPresent(hostConfig::withRuntime);
+        launch.ipc().ifPresent(hostConfig::withIpcMode);
         if (launch.network() == NetworkMode.SANDBOX) {
             hostConfig.withNetworkMode(NetworkSandbox.joinMode(launch.name()));
         } else {
@@ -316,6 +317,12 @@ public final class DockerHost implements Host {
      */
     public NetworkMode networkMode(String container) {
         return NetworkMode.ofDocker(dockerNetworkMode(inspect(container, false)));
+    }
+
+    /** Docker's IPC mode of {@code container} as created ({@code --ipc}), or null where Docker does not say. */
+    public String ipcMode(String container) {
+        InspectContainerResponse c = inspect(container, false);
+        return c.getHostConfig() == null ? null : c.getHostConfig().getIpcMode();
     }
 
     private static String dockerNetworkMode(InspectContainerResponse c) {

@@ -55,6 +55,9 @@ class NetworkSandboxTest {
         assertThat(c.getHostConfig().getExtraHosts()).containsExactly("mec-gateway:10.77.1.1");
         assertThat(c.getHostConfig().getBinds()).hasSize(1);
         assertThat(c.getHostConfig().getRuntime()).isNull();
+        assertThat(c.getHostConfig().getIpcMode()).isNull(); // dockerd's default: a /dev/shm of its own
+        assertThat(DockerHost.shape(blank(USPA.image()), USPA.withIpc("none"), "10.77.1.2").getHostConfig()
+                .getIpcMode()).isEqualTo("none");
     }
 
     @Test
@@ -92,8 +95,12 @@ class NetworkSandboxTest {
         assertThat(target.extraHosts()).containsExactly("mec-gateway:10.77.1.1");
         assertThat(target.volumes()).containsEntry("uspa-data", "/data");
         assertThat(target.runtime()).isEmpty();
+        assertThat(target.ipc()).isEmpty();
         assertThat(new SourceLayout(Map.of(), 18081, List.of(), NetworkMode.BRIDGE)
                 .targetLaunch("mec-ba", "i", List.of(), 8080).network()).isEqualTo(NetworkMode.BRIDGE);
+        // a source without /dev/shm: the target neither (CRIU restores the source's mounts into it)
+        assertThat(new SourceLayout(Map.of(), 18081, List.of(), NetworkMode.SANDBOX, true)
+                .targetLaunch("mec-ba", "i", List.of(), 8080).ipc()).contains(ContainerLaunch.IPC_WITHOUT_SHM);
     }
 
     @Test
@@ -106,5 +113,8 @@ class NetworkSandboxTest {
         assertThat(sandboxed.launch().network()).isEqualTo(NetworkMode.SANDBOX);
         assertThat(sandboxed.launch().extraHosts()).containsExactly("mec-gateway:10.77.1.1");
         assertThat(sandboxed.launch().hostPort()).isEqualTo(18081);
+        // the sample apps use no shared memory: no /dev/shm for CRIU to archive and unpack inside the downtime
+        assertThat(ba.launch().ipc()).contains("none");
+        assertThat(sandboxed.launch().ipc()).contains("none");
     }
 }

@@ -50,11 +50,14 @@ public record AppDeployment(String key, AppSpec spec, String image, List<String>
 
     /**
      * The first {@code docker run} on the source, from the image with its own CMD and ENV; in
-     * {@link NetworkMode#SANDBOX} the port and hosts lines go to the sandbox {@code DockerHost.create} makes.
+     * {@link NetworkMode#SANDBOX} the port and hosts lines go to the sandbox {@code DockerHost.create} makes. Without a
+     * {@code /dev/shm} ({@code --ipc none}): the sample apps use no POSIX shared memory (their JVMs run with
+     * {@code -XX:-UsePerfData}, memcached keeps its cache in its heap), and every checkpoint would archive that empty
+     * tmpfs inside the downtime, every restore unpack it; migrations keep the mode.
      */
     public ContainerLaunch launch() {
         return new ContainerLaunch(spec.container(), image, List.of(), env, volumeMounts, spec.servicePort(), hostPort,
-                extraHosts).withNetwork(network);
+                extraHosts).withNetwork(network).withIpc(ContainerLaunch.IPC_WITHOUT_SHM);
     }
 
     /** The same app attached to the network as {@code mode} says. */

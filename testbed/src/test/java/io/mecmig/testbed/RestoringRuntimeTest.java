@@ -58,6 +58,23 @@ class RestoringRuntimeTest {
     }
 
     @Test
+    void theRestoreRunsAtARaisedPriorityAndOtherCallsAtTheirOwn() throws Exception {
+        Path runc = dir.resolve("runc");
+        Files.writeString(runc, "#!/bin/sh\necho \"$(nice) $1\" >> " + calls + "\n");
+        Files.createDirectories(spool.resolve("c4"));
+
+        assertThat(run("create", "--bundle", "/b", "c4")).isZero();
+        assertThat(run("create", "--bundle", "/b", "c5")).isZero();
+        int own = Integer.parseInt(new String(new ProcessBuilder("nice").start().getInputStream().readAllBytes()).strip());
+        // as root the restore runs at niceness -10; anyone else cannot raise it, and the restore still runs
+        assertThat(Files.readAllLines(calls)).containsExactly((isRoot() ? -10 : own) + " restore", own + " create");
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    @Test
     void withoutImagesEveryCallGoesToRuncUnchanged() throws Exception {
         assertThat(run("--root", "/run/r", "create", "--bundle", "/b", "--pid-file", "/p", "c2")).isZero();
         assertThat(run("--root", "/run/r", "start", "c2")).isZero();

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +35,36 @@ public final class AswApp implements AutoCloseable {
     private volatile String lastZone; // only to avoid asking memcached at every poll; the state is in memcached
 
     private AswApp(AppConfig config) {
+        // The memcached client takes a while to build (its IO thread, selector, hashing): on a second thread, while
+        // the rest of the app builds on this one; the status server starts once both are done.
+        CompletableFuture<ZoneStore> building = CompletableFuture.supplyAsync(() -> connect(config), AswApp::runAlone);
         this.mec = new MecApiClient(config.mecBaseUrl());
         this.ue = new UeLocator(mec, config.ueAddress());
         try {
-            this.store = new ZoneStore(config.memcached());
-        } catch (IOException e) {
-            throw new UncheckedIOException("bad " + AppConfig.MEMCACHED + "='" + config.memcached() + "': use host:port", e);
+            this.store = building.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         this.loop = new PollLoop("asw", this::poll);
         this.server = StatusServer.start("asw", config.statusPort(), this::health, this::state, Map.of());
         loop.start(config.pollInterval());
         LOG.info("ASW following UE {} through {}; zones go to memcached at {}", config.ueAddress().orElse("(first user)"),
                 config.mecBaseUrl(), config.memcached());
+    }
+
+    private static ZoneStore connect(AppConfig config) {
+        try {
+            return new ZoneStore(config.memcached());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bad " + AppConfig.MEMCACHED + "='" + config.memcached() + "': use host:port", e);
+        }
+    }
+
+    /** Runs a start-up task on a thread of its own (the common pool would size itself for one task). */
+    private static void runAlone(Runnable task) {
+        Thread thread = new Thread(task, "asw-memcached-connect");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Starts ASW: its status server, then its poll loop. */

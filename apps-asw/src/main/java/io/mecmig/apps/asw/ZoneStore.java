@@ -25,7 +25,17 @@ public final class ZoneStore implements AutoCloseable {
 
     /** Key of the JSON array of visited zone ids. */
     public static final String ZONES_KEY = "asw:zones";
+    /** The system property that picks spymemcached's logger. */
+    private static final String SPY_LOGGER = "net.spy.log.LoggerImpl";
     private static final long TIMEOUT_MS = 1000;
+
+    static {
+        // spymemcached logs to stderr on its own by default, with a date it formats (locale data loaded at start-up):
+        // through SLF4J, its lines go where the app's do.
+        if (System.getProperty(SPY_LOGGER) == null) {
+            System.setProperty(SPY_LOGGER, "net.spy.memcached.compat.log.SLF4JLogger");
+        }
+    }
 
     private final String hostPort;
     private volatile MemcachedClient memcached;

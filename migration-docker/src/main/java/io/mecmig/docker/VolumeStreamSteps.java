@@ -99,30 +99,31 @@ public final class VolumeStreamSteps {
      */
     public static Step send() {
         return Step.onLink("tar | nc volume", ctx -> {
-            long size = 0;
             for (String volume : ctx.app().volumes()) {
                 Lane lane = ctx.get(lane(volume));
                 TcpVolumeCopy.Sent sent = lane.receiver().receive(ctx.get(sender(volume)), "volume " + volume,
                         TransferTimeouts.forBytes(lane.sizeBefore(), ctx.link()));
                 ctx.transferred(sent.transfer());
                 ctx.put(DockerKeys.volumeSum(volume), sent.sum());
-                size += sent.contentSize();
             }
-            ctx.measure(Measures.VOLUME_SIZE, size);
             ctx.find(EXIT_WATCH).ifPresent(watch -> watch.await(Duration.ofSeconds(5)));
         });
     }
 
     /**
      * Target: each receiver gets the source's sum and, if its copy matches it, fills the created container's volume
-     * with it (a damaged copy fails the step and is unpacked nowhere; rollback removes the volume).
+     * with it (a damaged copy fails the step and is unpacked nowhere; rollback removes the volume). The volume's size,
+     * measured by the sender after its stream, is collected here.
      */
     public static Step unpack() {
         return Step.onTarget("untar into volume", ctx -> {
+            long size = 0;
             for (String volume : ctx.app().volumes()) {
                 ctx.get(lane(volume)).receiver().unpack(ctx.get(DockerKeys.volumeSum(volume)), "volume " + volume,
                         DockerHost.LONG);
+                size += ctx.get(sender(volume)).contentSize(Duration.ofSeconds(15)); // done while the target unpacked
             }
+            ctx.measure(Measures.VOLUME_SIZE, size);
         });
     }
 

@@ -6,6 +6,7 @@ import io.mecmig.docker.ssh.CommandResult;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.RemoteCommandException;
 import io.mecmig.docker.ssh.RemoteGroup;
+import io.mecmig.docker.ssh.SshChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,11 +20,11 @@ import java.util.regex.Pattern;
  *   <li>{@link #listen}: before the app stops, the target starts a receiver, which empties the target volume (what
  *       docker copied into it from the image must not mix with the copy) and waits with {@code nc -l} on its link
  *       address;</li>
- *   <li>{@link #sendAfterExit}: also before the stop, the source starts a sender that waits for the app's process to
- *       exit ({@code tail --pid}), says so, and then waits for a go-ahead on its input;</li>
+ *   <li>{@link #sendAfterExit}: as the stop is sent, the source starts a sender, connected to the receiver, that waits
+ *       for the app's process to exit ({@code tail --pid}), says so, and then waits for a go-ahead on its input;</li>
  *   <li>{@link Receiver#receive}: the go-ahead; the sender streams {@code tar} of the volume's mountpoint into the
- *       receiver through {@code nc}, summing it with {@code cksum} as it goes, and prints the sum and the volume's
- *       size; the receiver reports how many bytes it wrote;</li>
+ *       receiver through {@code nc}, summing it with {@code cksum} as it goes, and prints the sum; the receiver
+ *       reports how many bytes it wrote;</li>
  *   <li>{@link Receiver#unpack}: the receiver is handed the source's sum on its input, sums its file right before
  *       using it, and only if they match untars it into the volume.</li>
  * </ol>
@@ -38,6 +39,7 @@ public final class TcpVolumeCopy {
     public static final Pattern EXITED = Pattern.compile("(exited)");
     private static final Pattern RECEIVED = Pattern.compile("received=(\\d+)");
     private static final Pattern SIZE = Pattern.compile("size=(\\d+)");
+    private static final Pattern RC = Pattern.compile("rc=(\\d+)");
     private static final Pattern SUM = Pattern.compile("sum=(\\d+ \\d+)");
     private static final Pattern MISMATCH = Pattern.compile("mismatch=(\\d+ \\d+)");
 
@@ -74,7 +76,7 @@ public final class TcpVolumeCopy {
      */
     public static Sender sendAfterExit(DockerHost from, long pid, String mountpoint, Receiver receiver, Duration bound) {
         return new Sender(from, RemoteGroup.start(from.ssh(), senderScript(pid, mountpoint, receiver.to.linkAddress(),
-                receiver.port), bound));
+                receiver.port, bound.toSeconds()), bound));
     }
 
     /**
@@ -82,9 +84,8 @@ public final class TcpVolumeCopy {
      *
      * @param transfer the stream, for the report: the bytes the receiver wrote and the time until it had them all
      * @param sum the stream's sum, taken by the source as it sent it
-     * @param contentSize bytes of the volume's files ({@code du -sb})
      */
-    public record Sent(Transfer transfer, Checksums.Sum sum, long contentSize) {
+    public record Sent(Transfer transfer, Checksums.Sum sum) {
     }
 
     /** A sender waiting on the source; {@link #close()} ends it wherever it is. */
@@ -101,6 +102,15 @@ public final class TcpVolumeCopy {
         /** Completes once the sender has seen the app's process exit; exceptionally if it ended or failed first. */
         public CompletableFuture<String> exited(Duration timeout) {
             return group.running().lineAsync(EXITED, timeout);
+        }
+
+        /**
+         * Waits for the sender's end, after its stream, and returns the volume's content size it measured then
+         * ({@code du -sb}, off the stream's path).
+         */
+        public long contentSize(Duration timeout) {
+            CommandResult done = group.await(timeout);
+            return Long.parseLong(group(SIZE, done.stdout(), "the volume's size (du -sb)", from));
         }
 
         @Override
@@ -144,23 +154,28 @@ public final class TcpVolumeCopy {
          */
         public Sent receive(Sender sender, String what, Duration timeout) {
             long start = System.nanoTime();
-            sender.group.running().write("go\n");
-            CommandResult sent = sender.group.await(timeout);
-            if (!sent.succeeded()) {
-                throw new RemoteCommandException("tar | nc of " + what + " from " + sender.from.name() + " to "
-                        + to.linkAddress() + ":" + port + " failed (exit " + sent.exitStatus()
-                        + (sent.stderr().isBlank() ? "" : ", " + sent.stderr().strip())
-                        + "): is the link between the hosts up?");
+            SshChannel.Running out = sender.group.running();
+            out.write("go\n");
+            int rc;
+            try {
+                rc = Integer.parseInt(out.awaitLine(RC, timeout));
+            } catch (RemoteCommandException e) {
+                throw new RemoteCommandException("the stream of " + what + " from " + sender.from.name() + " to "
+                        + to.linkAddress() + ":" + port + " did not end within " + timeout.toSeconds()
+                        + " s: is the link between the hosts up? (" + e.getMessage() + ")", e);
             }
-            Checksums.Sum sum = Checksums.Sum.parse(group(SUM, sent.stdout(), "the stream's cksum", sender.from));
-            long contentSize = Long.parseLong(group(SIZE, sent.stdout(), "the volume's size (du -sb)", sender.from));
+            if (rc != 0) {
+                throw new RemoteCommandException("tar | nc of " + what + " from " + sender.from.name() + " to "
+                        + to.linkAddress() + ":" + port + " failed (exit " + rc + "): is the link between the hosts up?");
+            }
+            Checksums.Sum sum = Checksums.Sum.parse(out.awaitLine(SUM, Duration.ofSeconds(5)));
             long got = Long.parseLong(group.running().awaitLine(RECEIVED, Duration.ofSeconds(15)));
             if (got != sum.size()) {
                 throw new RemoteCommandException("nc on " + to.name() + " received " + got + " of " + sum.size()
                         + " bytes of " + what + ": the stream was cut");
             }
             return new Sent(new Transfer(what, "tcp stream (tar | nc)", got, Duration.ofNanos(System.nanoTime() - start)),
-                    sum, contentSize);
+                    sum);
         }
 
         /**
@@ -207,43 +222,47 @@ public final class TcpVolumeCopy {
      * 5 ms and, unlike {@code kill -0}, needs no right to signal it), then prints "exited" ({@link #EXITED}).
      */
     public static String exitLine(long pid) {
-        return "tail --pid=" + pid + " -s 0.005 -f /dev/null || exit 5; echo exited";
+        return "{ tail --pid=" + pid + " -s 0.005 -f /dev/null || exit 5; echo exited; }";
     }
 
     /**
-     * The receiver, as a {@code bash} line: empties {@code mountpoint}; {@code nc -l} in the background into
-     * {@code file}; "listening" once the port is bound, "received=N" once the stream ended; then it reads the source's
-     * sum ({@code CRC SIZE}) from its input, exits with {@link Checksums#MISMATCH} printing "mismatch=" its own if its
-     * file's differs, and otherwise untars the file into the volume and removes it (in the background, holding no
-     * output: the command is done once the volume is filled).
+     * The receiver, as a {@code bash} line: empties {@code mountpoint}; {@code nc -l} in the background, through
+     * {@code tee} into {@code file} and {@code cksum}, so that the byte count is known the moment the stream ends, with no
+     * process started then; "listening" once the port is bound, "received=N" once the stream ended; then it reads the
+     * source's sum ({@code CRC SIZE}) from its input, sums {@code file} as it lies on disk right before using it, exits
+     * with {@link Checksums#MISMATCH} printing "mismatch=" that sum if it differs, and otherwise untars the file into
+     * the volume and removes it (in the background, holding no output: the command is done once the volume is filled).
      */
     static String receiverScript(String address, int port, String file, String mountpoint) {
         String f = RemoteCommand.quote(file);
+        String counted = RemoteCommand.quote(file + ".count");
         String m = RemoteCommand.quote(mountpoint);
-        String nc = RemoteCommand.of("nc", "-l", "-s", address, "-p", String.valueOf(port)).into(file).line();
-        return "find " + m + " -mindepth 1 -delete || exit 7; " + nc + " & pid=$!; i=0; "
+        String nc = RemoteCommand.of("nc", "-l", "-s", address, "-p", String.valueOf(port)).line();
+        return "find " + m + " -mindepth 1 -delete || exit 7; " + nc + " | tee " + f + " | cksum > " + counted
+                + " & pid=$!; i=0; "
                 + "while ! ss -Hltn " + RemoteCommand.quote("sport = :" + port) + " | grep -q .; do "
                 + "i=$((i+1)); if [ $i -gt 2000 ] || ! kill -0 $pid 2>/dev/null; then echo 'nc did not listen' >&2; exit 3; fi; "
-                + "sleep 0.005; done; echo listening; wait $pid; rc=$?; "
-                + "echo received=$(stat -c %s " + f + "); [ $rc -eq 0 ] || exit $rc; "
+                + "sleep 0.005; done; echo listening; wait $pid; rc=$?; read -r _ n < " + counted + "; "
+                + "echo received=$n; [ $rc -eq 0 ] || exit $rc; "
                 + "read -r expected || { echo 'no sum came from the source' >&2; exit " + NO_SUM + "; }; "
                 + "s=$(cksum < " + f + ") || exit 66; "
                 + "if [ \"$s\" != \"$expected\" ]; then echo mismatch=$s; exit " + Checksums.MISMATCH + "; fi; "
-                + "tar -C " + m + " -xpf " + f + " || exit $?; { rm -f -- " + f + " >/dev/null 2>&1 & }";
+                + "tar -C " + m + " -xpf " + f + " || exit $?; { rm -f -- " + f + " " + counted + " >/dev/null 2>&1 & }";
     }
 
     /**
-     * The sender, as a {@code bash} line (pipefail): waits for process {@code pid} to exit ({@code tail --pid}, polling
-     * every 5 ms), prints "exited", waits for a line on its input, then {@code tar} of {@code mountpoint} through
-     * {@code tee} into {@code nc}; the copy tee makes is summed by {@code cksum} ("sum=CRC SIZE") and {@code du} runs
-     * beside the stream ("size=N"), both onto the command's own output (fd 3: tee's output is the stream), which
-     * they hold open until they have printed. {@code nc -w 5} bounds its connect, as the paper's {@code nc} would.
+     * The sender, as a {@code bash} line (pipefail). Its pipeline starts at once, before the stop: {@code nc} connects
+     * to the receiver, {@code tee} and {@code cksum} wait; its first part waits for process {@code pid} to exit, prints
+     * "exited", waits for a line on its input, and only then runs {@code tar} of {@code mountpoint}: the one process
+     * started in the downtime. The copy tee makes is summed ("sum=CRC SIZE", onto the command's own output, fd 3, since
+     * tee's output is the stream); "rc=N" is the pipeline's status; "size=N" ({@code du}) comes after the stream, off
+     * its path. {@code nc -w} is the sender's whole bound, so that a long stop does not close the idle connection.
      */
-    static String senderScript(long pid, String mountpoint, String address, int port) {
+    static String senderScript(long pid, String mountpoint, String address, int port, long boundSeconds) {
         String m = RemoteCommand.quote(mountpoint);
-        return "set -o pipefail; exec 3>&1; " + exitLine(pid) + "; "
-                + "read -r go || exit 8; { s=$(du -sb " + m + ") && echo size=${s%%[[:space:]]*}; } & "
-                + "tar -C " + m + " -cf - . | tee >(printf 'sum=%s\\n' \"$(cksum)\" >&3) | "
-                + RemoteCommand.of("nc", "-N", "-w", "5", address, String.valueOf(port)).line();
+        return "set -o pipefail; exec 3>&1; { " + exitLine(pid) + " >&3; read -r go || exit 8; tar -C " + m + " -cf - .; } | "
+                + "tee >(printf 'sum=%s\\n' \"$(cksum)\" >&3) | "
+                + RemoteCommand.of("nc", "-N", "-w", String.valueOf(Math.max(5, boundSeconds)), address, String.valueOf(port))
+                .line() + "; rc=$?; echo rc=$rc; s=$(du -sb " + m + ") && echo size=${s%%[[:space:]]*}; exit $rc";
     }
 }

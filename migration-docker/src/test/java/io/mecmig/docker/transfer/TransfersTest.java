@@ -37,22 +37,24 @@ class TransfersTest {
     }
 
     @Test
-    void aVolumeReceiverEmptiesTheVolumeFirstAndChecksTheSourcesSumBeforeItUntars() {
+    void aVolumeReceiverEmptiesTheVolumeFirstAndChecksTheFileOnDiskBeforeItUntars() {
         String line = TcpVolumeCopy.receiverScript("10.77.0.2", 41000, "/w/v.tar", "/d/vol/_data");
-        assertThat(line).contains("nc -l -s 10.77.0.2 -p 41000 > /w/v.tar", "echo listening", "received=",
-                "read -r expected", "exit " + Checksums.MISMATCH);
+        assertThat(line).contains("nc -l -s 10.77.0.2 -p 41000 | tee /w/v.tar | cksum > /w/v.tar.count",
+                "echo listening", "echo received=$n", "read -r expected", "exit " + Checksums.MISMATCH);
         assertThat(line.indexOf("find /d/vol/_data -mindepth 1 -delete")).isLessThan(line.indexOf("nc -l"));
         assertThat(line.indexOf("read -r expected")).isLessThan(line.indexOf("cksum < /w/v.tar"));
         assertThat(line.indexOf("cksum < /w/v.tar")).isLessThan(line.indexOf("tar -C /d/vol/_data -xpf /w/v.tar"));
     }
 
     @Test
-    void aVolumeSenderWaitsForTheAppsExitThenForItsGoAheadAndPrintsItsSumBesideTheStream() {
-        String line = TcpVolumeCopy.senderScript(4242, "/s/vol/_data", "10.77.0.2", 41000);
+    void aVolumeSenderWaitsForTheAppsExitThenForItsGoAheadBeforeTar() {
+        String line = TcpVolumeCopy.senderScript(4242, "/s/vol/_data", "10.77.0.2", 41000, 60);
         assertThat(line).contains("set -o pipefail", "tail --pid=4242 -s 0.005 -f /dev/null", "echo exited",
-                "read -r go", "du -sb /s/vol/_data", "tar -C /s/vol/_data -cf - .", "nc -N -w 5 10.77.0.2 41000");
+                "read -r go", "tar -C /s/vol/_data -cf - .", "nc -N -w 60 10.77.0.2 41000", "echo rc=$rc",
+                "du -sb /s/vol/_data");
         assertThat(line.indexOf("echo exited")).isLessThan(line.indexOf("read -r go"));
         assertThat(line.indexOf("read -r go")).isLessThan(line.indexOf("tar -C"));
+        assertThat(line.indexOf("echo rc=$rc")).isLessThan(line.indexOf("du -sb"));
         // The sum's line goes to the command's own output (fd 3), not to tee's, which is the stream to nc.
         assertThat(line).contains("exec 3>&1", ">&3)");
     }

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.mecmig.core.AppSpec;
 import io.mecmig.core.Host;
 import io.mecmig.core.ServiceAddress;
@@ -46,6 +47,7 @@ public final class DockerHost implements Host {
     static final Duration SHORT = Duration.ofSeconds(30);
     /** Bounds for export, save, import, load of images of a few hundred MB. */
     static final Duration LONG = Duration.ofMinutes(5);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String name;
     private final DockerEndpoint endpoint;
@@ -161,6 +163,26 @@ public final class DockerHost implements Host {
     /** The container's inspect record with sizes (SizeRootFs is only filled when asked). */
     public InspectContainerResponse inspect(String container, boolean withSize) {
         return docker.inspectContainerCmd(container).withSize(withSize).exec();
+    }
+
+    /**
+     * The container's stop signal ({@code Config.StopSignal}, which docker-java does not map), as its image or
+     * {@code --stop-signal} set it, or empty when it has none (Docker then sends SIGTERM).
+     */
+    public String stopSignal(String container) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + java.net.URLEncoder.encode(container, java.nio.charset.StandardCharsets.UTF_8)
+                        + "/json").build();
+        try (DockerHttpClient http = endpoint.httpClient(); DockerHttpClient.Response response = http.execute(request);
+             java.io.InputStream body = response.getBody()) {
+            if (response.getStatusCode() != 200) {
+                throw new NotFoundException("no container '" + container + "' on " + name + " (HTTP "
+                        + response.getStatusCode() + ")");
+            }
+            return JSON.readTree(body).path("Config").path("StopSignal").asText("");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot inspect container '" + container + "' on " + name, e);
+        }
     }
 
     /** The container's size as {@code docker inspect --size} reports it (SizeRootFs), bytes. */

@@ -49,7 +49,8 @@ public final class FccpStrategy implements Strategy {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
                     CommonSteps.removeTarballs(), CommonSteps.createSandbox(), createTarget());
         }
-        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(), VolumeStreamSteps.stop(), VolumeStreamSteps.send(),
+        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(),
+                VolumeStreamSteps.prepareStop(), VolumeStreamSteps.stop(), VolumeStreamSteps.send(),
                 VolumeStreamSteps.unpack(), start());
     }
 

@@ -1,5 +1,6 @@
 package io.mecmig.docker;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.mecmig.core.Key;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Step;
@@ -12,14 +13,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * FCCP's relocation from the stop to the filled volume, with every command on the hosts started before the app stops
- * ({@link TcpVolumeCopy}): the target's receiver listens, and the source's sender waits for the app's process to
- * exit. Inside the downtime, the stop ends when the sender sees the exit (or Docker reports it, whichever comes
- * first), the sender gets a go-ahead line, and the receiver gets the source's sum as one line; no SSH command starts.
+ * ({@link TcpVolumeCopy}): the target's receiver listens, and the source's sender waits. Inside the downtime, the
+ * sender signals the app from the host as docker stop is sent, the stop ends when the sender sees the app exit (or
+ * Docker reports it, whichever comes first), the sender gets a go-ahead line, and the receiver gets the source's sum as
+ * one line; no SSH command starts.
  */
 public final class VolumeStreamSteps {
 
-    /** The sender of an app without volumes: it only watches the app's process exit. */
+    /** The sender of an app without volumes: it only signals the app's process and watches it exit. */
     private static final Key<RemoteGroup> EXIT_WATCH = Key.of("docker.exit.watch", RemoteGroup.class);
+    /** The app's process id on the source, as the waiting senders know it. */
+    private static final Key<Long> APP_PID = Key.of("docker.app.pid", Long.class);
 
     private VolumeStreamSteps() {
     }
@@ -61,33 +65,78 @@ public final class VolumeStreamSteps {
     }
 
     /**
-     * Source: {@code docker stop} (SIGTERM, SIGKILL after {@link CommonSteps#STOP_GRACE}); the downtime starts here.
-     * Before the stop is sent, a sender per volume (or, for an app without volumes, a watcher) starts on the source and
-     * waits for the app's process to exit; the step ends as soon as that process has exited, as the sender, Docker's
-     * die event or the stop call's return shows first. The source host waits for dockerd's clean-up itself before it
-     * starts or removes the container again ({@link DockerHost#stopUntilExit}).
+     * Source, before the stop: a sender per volume (or, for an app without volumes, a watcher) starts on the source and
+     * waits there, so that no command has to start on the source once the app is stopped. It will signal the app's
+     * process from the host (the container's stop signal, SIGTERM by default) unless the container has a restart
+     * policy: dockerd would take a process that dies before it has marked the container as stopping for a crash, and
+     * restart it.
+     */
+    public static Step prepareStop() {
+        return Step.onSource("sender waits for the app's exit", ctx -> {
+            DockerHost source = ctx.source(DockerHost.class);
+            InspectContainerResponse app = source.inspect(ctx.app().container(), false);
+            Long pid = app.getState().getPidLong();
+            if (pid == null || pid <= 0 || !Boolean.TRUE.equals(app.getState().getRunning())) {
+                throw new IllegalStateException("container '" + ctx.app().container() + "' is not running on "
+                        + source.name() + ": start it (docker start " + ctx.app().container() + ") before relocating it");
+            }
+            String signal = hostSignal(app, source.stopSignal(ctx.app().container()));
+            ctx.put(APP_PID, pid);
+            for (String volume : ctx.app().volumes()) {
+                Lane lane = ctx.get(lane(volume));
+                ctx.put(sender(volume), TcpVolumeCopy.sendAfterExit(source, pid, signal, lane.sourceMountpoint(),
+                        lane.receiver(), bound(TransferTimeouts.forBytes(lane.sizeBefore(), ctx.link()))));
+            }
+            if (ctx.app().volumes().isEmpty()) {
+                ctx.put(EXIT_WATCH, RemoteGroup.start(source.ssh(), TcpVolumeCopy.stopLine(pid, signal), bound(Duration.ZERO)));
+            }
+        });
+    }
+
+    /**
+     * The signal the host sends the app at the stop: the container's stop signal ({@code configured}, empty for the
+     * default SIGTERM), or none if it has a restart policy.
+     */
+    static String hostSignal(InspectContainerResponse app, String configured) {
+        var restart = app.getHostConfig() == null ? null : app.getHostConfig().getRestartPolicy();
+        String policy = restart == null || restart.getName() == null ? "" : restart.getName();
+        if (!policy.isEmpty() && !policy.equals("no")) {
+            return "";
+        }
+        if (configured == null || configured.isBlank()) {
+            return "TERM";
+        }
+        String name = configured.strip().toUpperCase(java.util.Locale.ROOT);
+        return name.startsWith("SIG") ? name.substring(3) : name;
+    }
+
+    /**
+     * Source: the app's stop signal sent from the host by the waiting sender, and {@code docker stop} (SIGTERM, SIGKILL
+     * after {@link CommonSteps#STOP_GRACE}) for its grace and kill; the downtime starts here. The step ends as soon as
+     * the app's process has exited, as the sender, Docker's die event or the stop call's return shows first. The
+     * source host waits for dockerd's clean-up itself before it starts or removes the container again
+     * ({@link DockerHost#stopUntilExit}).
      */
     public static Step stop() {
-        return Step.onSource("docker stop (until the app exits)", ctx -> {
+        return Step.onSource("kill -TERM + docker stop (until the app exits)", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
-            source.stopUntilExit(ctx.app().container(), CommonSteps.STOP_GRACE, pid -> watchExit(ctx, source, pid));
+            long expected = ctx.get(APP_PID);
+            source.stopUntilExit(ctx.app().container(), CommonSteps.STOP_GRACE,
+                    pid -> pid == expected ? signal(ctx) : new CompletableFuture<Void>());
         }).stopsService();
     }
 
-    private static CompletableFuture<String> watchExit(StepContext ctx, DockerHost source, long pid) {
+    /** Tells the waiting senders (or watcher) to signal the app; completes when the first sees it exit. */
+    private static CompletableFuture<String> signal(StepContext ctx) {
+        Duration bound = CommonSteps.STOP_GRACE.plusSeconds(30);
         CompletableFuture<String> exited = null;
         for (String volume : ctx.app().volumes()) {
-            Lane lane = ctx.get(lane(volume));
-            Duration bound = bound(TransferTimeouts.forBytes(lane.sizeBefore(), ctx.link()));
-            TcpVolumeCopy.Sender sender = TcpVolumeCopy.sendAfterExit(source, pid, lane.sourceMountpoint(),
-                    lane.receiver(), bound);
-            ctx.put(sender(volume), sender);
-            exited = exited == null ? sender.exited(bound) : exited;
+            CompletableFuture<String> seen = ctx.get(sender(volume)).stop(bound);
+            exited = exited == null ? seen : exited;
         }
         if (exited == null) {
-            Duration bound = bound(Duration.ZERO);
-            RemoteGroup watch = RemoteGroup.start(source.ssh(), TcpVolumeCopy.exitLine(pid), bound);
-            ctx.put(EXIT_WATCH, watch);
+            RemoteGroup watch = ctx.get(EXIT_WATCH);
+            watch.running().write("stop\n");
             exited = watch.running().lineAsync(TcpVolumeCopy.EXITED, bound);
         }
         return exited;

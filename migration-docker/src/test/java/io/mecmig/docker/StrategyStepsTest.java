@@ -35,8 +35,8 @@ class StrategyStepsTest {
                 "docker save", "scp tarball", "docker load", "remove tarballs", "create network sandbox",
                 "docker create (not started)");
         assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation",
-                "listen for the volume (nc -l)", "docker stop (until the app exits)", "tar | nc volume",
-                "untar into volume", "docker start");
+                "listen for the volume (nc -l)", "sender waits for the app's exit",
+                "kill -TERM + docker stop (until the app exits)", "tar | nc volume", "untar into volume", "docker start");
     }
 
     @Test
@@ -51,7 +51,9 @@ class StrategyStepsTest {
     void fccpsVolumeReceiverListensBeforeTheStopAndIsStoppedByRollback() {
         List<String> relocation = names(new FccpStrategy(), Phase.RELOCATION);
         assertThat(relocation.indexOf("listen for the volume (nc -l)"))
-                .isLessThan(relocation.indexOf("docker stop (until the app exits)"));
+                .isLessThan(relocation.indexOf("kill -TERM + docker stop (until the app exits)"));
+        assertThat(relocation.indexOf("sender waits for the app's exit"))
+                .isLessThan(relocation.indexOf("kill -TERM + docker stop (until the app exits)"));
         List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
         assertThat(rollback.get(0)).isEqualTo("stop waiting senders and receivers");
         assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #listen}: before the app stops, the target starts a receiver, which empties the target volume (what
  *       docker copied into it from the image must not mix with the copy) and waits with {@code nc -l} on its link
  *       address;</li>
- *   <li>{@link #sendAfterExit}: as the stop is sent, the source starts a sender, connected to the receiver, that waits
- *       for the app's process to exit ({@code tail --pid}), says so, and then waits for a go-ahead on its input;</li>
+ *   <li>{@link #sendAfterExit}: also before the stop, the source starts a sender, connected to the receiver; told to
+ *       stop the app ({@link Sender#stop()}), it signals the app's process from the host, waits for it to exit
+ *       ({@code tail --pid}), says so, and then waits for a go-ahead on its input;</li>
  *   <li>{@link Receiver#receive}: the go-ahead; the sender streams {@code tar} of the volume's mountpoint into the
  *       receiver through {@code nc}, summing it with {@code cksum} as it goes, and prints the sum; the receiver
  *       reports how many bytes it wrote;</li>
@@ -68,15 +69,17 @@ public final class TcpVolumeCopy {
     }
 
     /**
-     * Starts, on {@code from}, the sender of {@code mountpoint} to {@code receiver}: it waits for process {@code pid}
-     * of {@code from} (the app) to exit, prints "exited", then waits for {@link Receiver#receive}'s go-ahead. Returns at
-     * once.
+     * Starts, on {@code from}, the sender of {@code mountpoint} to {@code receiver}, connected to it; returns at once.
+     * On {@link Sender#stop()} it sends {@code signal} to the app's process {@code pid} of {@code from} ({@link #stopLine}),
+     * prints "exited" once that process is gone, then waits for {@link Receiver#receive}'s go-ahead.
      *
+     * @param signal the app's stop signal, or empty to leave the stop to Docker alone
      * @param bound how long the sender may live in all, the wait for the exit included
      */
-    public static Sender sendAfterExit(DockerHost from, long pid, String mountpoint, Receiver receiver, Duration bound) {
-        return new Sender(from, RemoteGroup.start(from.ssh(), senderScript(pid, mountpoint, receiver.to.linkAddress(),
-                receiver.port, bound.toSeconds()), bound));
+    public static Sender sendAfterExit(DockerHost from, long pid, String signal, String mountpoint, Receiver receiver,
+                                       Duration bound) {
+        return new Sender(from, RemoteGroup.start(from.ssh(), senderScript(pid, signal, mountpoint,
+                receiver.to.linkAddress(), receiver.port, bound.toSeconds()), bound));
     }
 
     /**
@@ -99,8 +102,13 @@ public final class TcpVolumeCopy {
             this.group = group;
         }
 
-        /** Completes once the sender has seen the app's process exit; exceptionally if it ended or failed first. */
-        public CompletableFuture<String> exited(Duration timeout) {
+        /**
+         * Tells the sender to signal the app's process and watch it exit.
+         *
+         * @return completes once the sender has seen the process exit; exceptionally if it ended or failed first
+         */
+        public CompletableFuture<String> stop(Duration timeout) {
+            group.running().write("stop\n");
             return group.running().lineAsync(EXITED, timeout);
         }
 
@@ -218,11 +226,21 @@ public final class TcpVolumeCopy {
     }
 
     /**
-     * A {@code bash} line that waits for process {@code pid} of the host to exit ({@code tail --pid}, which polls every
-     * 5 ms and, unlike {@code kill -0}, needs no right to signal it), then prints "exited" ({@link #EXITED}).
+     * A {@code bash} line for the source host that ends the app as {@code docker stop} begins to, but from the host: it
+     * waits for a line on its input (the stop step's), sends {@code signal} to the app's process {@code pid} (no
+     * signal when {@code signal} is empty: the stop is then Docker's alone), then waits for the process to exit
+     * ({@code tail --pid}, which polls every 5 ms and, unlike {@code kill -0}, needs no right to signal it) and prints
+     * "exited" ({@link #EXITED}).
+     *
+     * @param signal a signal name ({@code TERM}) or number, or empty
      */
-    public static String exitLine(long pid) {
-        return "{ tail --pid=" + pid + " -s 0.005 -f /dev/null || exit 5; echo exited; }";
+    public static String stopLine(long pid, String signal) {
+        String kill = "";
+        if (!signal.isEmpty()) {
+            kill = (signal.chars().allMatch(Character::isDigit) ? "kill -n " + signal : "kill -s " + RemoteCommand.quote(signal))
+                    + " " + pid + " 2>/dev/null; ";
+        }
+        return "{ read -r stop || exit 8; " + kill + "tail --pid=" + pid + " -s 0.005 -f /dev/null || exit 5; echo exited; }";
     }
 
     /**
@@ -252,15 +270,15 @@ public final class TcpVolumeCopy {
 
     /**
      * The sender, as a {@code bash} line (pipefail). Its pipeline starts at once, before the stop: {@code nc} connects
-     * to the receiver, {@code tee} and {@code cksum} wait; its first part waits for process {@code pid} to exit, prints
-     * "exited", waits for a line on its input, and only then runs {@code tar} of {@code mountpoint}: the one process
-     * started in the downtime. The copy tee makes is summed ("sum=CRC SIZE", onto the command's own output, fd 3, since
+     * to the receiver, {@code tee} and {@code cksum} wait; its first part is the {@link #stopLine} of process
+     * {@code pid} (a line on its input, {@code signal}, the wait for the exit, "exited"), then it waits for another line
+     * and only then runs {@code tar} of {@code mountpoint}: the one process started in the downtime. The copy tee makes is summed ("sum=CRC SIZE", onto the command's own output, fd 3, since
      * tee's output is the stream); "rc=N" is the pipeline's status; "size=N" ({@code du}) comes after the stream, off
      * its path. {@code nc -w} is the sender's whole bound, so that a long stop does not close the idle connection.
      */
-    static String senderScript(long pid, String mountpoint, String address, int port, long boundSeconds) {
+    static String senderScript(long pid, String signal, String mountpoint, String address, int port, long boundSeconds) {
         String m = RemoteCommand.quote(mountpoint);
-        return "set -o pipefail; exec 3>&1; { " + exitLine(pid) + " >&3; read -r go || exit 8; tar -C " + m + " -cf - .; } | "
+        return "set -o pipefail; exec 3>&1; { " + stopLine(pid, signal) + " >&3; read -r go || exit 8; tar -C " + m + " -cf - .; } | "
                 + "tee >(printf 'sum=%s\\n' \"$(cksum)\" >&3) | "
                 + RemoteCommand.of("nc", "-N", "-w", String.valueOf(Math.max(5, boundSeconds)), address, String.valueOf(port))
                 .line() + "; rc=$?; echo rc=$rc; s=$(du -sb " + m + ") && echo size=${s%%[[:space:]]*}; exit $rc";

@@ -48,15 +48,23 @@ class TransfersTest {
 
     @Test
     void aVolumeSenderWaitsForTheAppsExitThenForItsGoAheadBeforeTar() {
-        String line = TcpVolumeCopy.senderScript(4242, "/s/vol/_data", "10.77.0.2", 41000, 60);
-        assertThat(line).contains("set -o pipefail", "tail --pid=4242 -s 0.005 -f /dev/null", "echo exited",
-                "read -r go", "tar -C /s/vol/_data -cf - .", "nc -N -w 60 10.77.0.2 41000", "echo rc=$rc",
-                "du -sb /s/vol/_data");
+        String line = TcpVolumeCopy.senderScript(4242, "TERM", "/s/vol/_data", "10.77.0.2", 41000, 60);
+        assertThat(line).contains("set -o pipefail", "read -r stop", "kill -s TERM 4242",
+                "tail --pid=4242 -s 0.005 -f /dev/null", "echo exited", "read -r go", "tar -C /s/vol/_data -cf - .",
+                "nc -N -w 60 10.77.0.2 41000", "echo rc=$rc", "du -sb /s/vol/_data");
+        assertThat(line.indexOf("read -r stop")).isLessThan(line.indexOf("kill -s TERM"));
+        assertThat(line.indexOf("kill -s TERM")).isLessThan(line.indexOf("tail --pid"));
         assertThat(line.indexOf("echo exited")).isLessThan(line.indexOf("read -r go"));
         assertThat(line.indexOf("read -r go")).isLessThan(line.indexOf("tar -C"));
         assertThat(line.indexOf("echo rc=$rc")).isLessThan(line.indexOf("du -sb"));
         // The sum's line goes to the command's own output (fd 3), not to tee's, which is the stream to nc.
         assertThat(line).contains("exec 3>&1", ">&3)");
+    }
+
+    @Test
+    void theHostSignalsTheAppOnlyWhenToldAndNotAtAllWithoutASignal() {
+        assertThat(TcpVolumeCopy.stopLine(7, "9")).contains("kill -n 9 7");
+        assertThat(TcpVolumeCopy.stopLine(7, "")).doesNotContain("kill").contains("read -r stop", "tail --pid=7");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mecmig.apps.common;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
@@ -20,8 +21,17 @@ public final class Json {
         return Holder.MAPPER;
     }
 
+    /** The shared streaming factory (thread-safe), for a small file read at start-up without the mapper's cost. */
+    public static JsonFactory factory() {
+        return FactoryHolder.FACTORY;
+    }
+
     private static final class Holder {
         static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    private static final class FactoryHolder {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /**

@@ -27,4 +27,21 @@ class StateFileTest {
         assertThat(new StateFile(volume).load()).isEmpty();
         assertThat(volume.resolve("state.json.unreadable")).hasContent("{\"counter\":");
     }
+
+    @Test
+    void readsWhatAnOlderOrNewerVersionWrote() throws Exception {
+        Files.writeString(volume.resolve("state.json"), "{ \"zone\": null, \"extra\": {\"a\": [1, 2]}, \"counter\": 12 }");
+        assertThat(new StateFile(volume).load()).contains(new ZoneCount(12, null));
+        new StateFile(volume).save(new ZoneCount(2, "zone\"7"));
+        assertThat(new StateFile(volume).load()).contains(new ZoneCount(2, "zone\"7"));
+    }
+
+    @Test
+    void aFileWithoutAWholeCounterIsKeptAside() throws Exception {
+        for (String bad : new String[] {"{\"zone\":\"zone01\"}", "{\"counter\":\"3\"}", "[1]", "{\"counter\":1.5}"}) {
+            Files.writeString(volume.resolve("state.json"), bad);
+            assertThat(new StateFile(volume).load()).as(bad).isEmpty();
+            assertThat(volume.resolve("state.json.unreadable")).hasContent(bad);
+        }
+    }
 }

@@ -118,7 +118,7 @@ public final class VolumeStreamSteps {
      * ({@link DockerHost#stopUntilExit}).
      */
     public static Step stop() {
-        return Step.onSource("kill -TERM + docker stop (until the app exits)", ctx -> {
+        return Step.onSource("stop: kill -TERM + docker stop", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             long expected = ctx.get(APP_PID);
             source.stopUntilExit(ctx.app().container(), CommonSteps.STOP_GRACE,

@@ -36,7 +36,7 @@ class StrategyStepsTest {
                 "docker create (not started)");
         assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation",
                 "listen for the volume (nc -l)", "sender waits for the app's exit",
-                "kill -TERM + docker stop (until the app exits)", "tar | nc volume", "untar into volume", "docker start");
+                "stop: kill -TERM + docker stop", "tar | nc volume", "untar into volume", "docker start");
     }
 
     @Test
@@ -51,9 +51,9 @@ class StrategyStepsTest {
     void fccpsVolumeReceiverListensBeforeTheStopAndIsStoppedByRollback() {
         List<String> relocation = names(new FccpStrategy(), Phase.RELOCATION);
         assertThat(relocation.indexOf("listen for the volume (nc -l)"))
-                .isLessThan(relocation.indexOf("kill -TERM + docker stop (until the app exits)"));
+                .isLessThan(relocation.indexOf("stop: kill -TERM + docker stop"));
         assertThat(relocation.indexOf("sender waits for the app's exit"))
-                .isLessThan(relocation.indexOf("kill -TERM + docker stop (until the app exits)"));
+                .isLessThan(relocation.indexOf("stop: kill -TERM + docker stop"));
         List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
         assertThat(rollback.get(0)).isEqualTo("stop waiting senders and receivers");
         assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))

@@ -137,7 +137,7 @@ class DockerFaultsIT {
                     .extracting(io.mecmig.core.StepTiming::step).containsExactly("tar | nc volume");
             assertThat(e.report().relocation().steps()).filteredOn(s -> s.succeeded())
                     .extracting(io.mecmig.core.StepTiming::step)
-                    .contains("listen for the volume (nc -l)", "kill -TERM + docker stop (until the app exits)");
+                    .contains("listen for the volume (nc -l)", "stop: kill -TERM + docker stop");
             assertThat(bed.source.isRunning(app.spec().container())).isTrue();
             assertThat(counter(app)).isGreaterThanOrEqualTo(before);
             // The container FCCP created on the target in pre-relocation went with the rollback, its sandbox and

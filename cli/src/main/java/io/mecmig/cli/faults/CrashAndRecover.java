@@ -107,13 +107,13 @@ final class CrashAndRecover {
         return lines;
     }
 
-    /** Starts this same CLI in a new JVM, its output into {@code log}. */
-    private static Process mecmig(Path log, String... args) {
+    /**
+     * Starts this same CLI in a new JVM, its output into {@code log}, on the bench's checkout (migrate builds the app's
+     * image from it to tell whether the running copy is of this build).
+     */
+    private Process mecmig(Path log, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String home = System.getProperty("mecmig.home");
-        if (home != null) {
-            argv.add("-Dmecmig.home=" + home);
-        }
+        argv.add("-Dmecmig.home=" + bench.projectHome.toAbsolutePath());
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mecmig.cli.Main"));
         argv.addAll(List.of(args));
         try {

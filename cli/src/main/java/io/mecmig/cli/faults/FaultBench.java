@@ -48,7 +48,8 @@ public final class FaultBench implements AutoCloseable {
     final DockerHost target;
     final String appKey;
     private final MecSandbox platform;
-    private final Path projectHome;
+    /** The checkout the apps' images are built from; a CLI started for a cell builds from it too. */
+    final Path projectHome;
     final NetworkMode network;
 
     /**

@@ -98,8 +98,9 @@ final class MigrateCommand implements Callable<Integer> {
             for (String key : apps) {
                 AppDeployment deployment = deployment(key, file, mec).withNetwork(network.mode);
                 List<MigrationReport> reports = new ArrayList<>();
+                String inputs = buildImage(deployment, a); // once: the checkout does not change between runs
                 for (int i = 1; i <= runs; i++) {
-                    DockerHost from = place(deployment, a, b);
+                    DockerHost from = place(deployment, inputs, a, b);
                     DockerHost to = from == a ? b : a;
                     AppPlacement.removeCopy(deployment, to);
                     MigrationReport report = migrate(deployment, from, to, link);
@@ -168,13 +169,13 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /**
-     * The host the app runs on in the asked network mode, from the image the checkout builds now; deployed fresh on
-     * {@code a} when it runs nowhere, in the other mode (a migration keeps the source's mode: a run asked for one mode
-     * must start from it), or from an image of other inputs (a copy left by an older build would measure old code).
+     * The host the app runs on in the asked network mode, from the image of {@code inputs} (the checkout's build, on
+     * {@code a}); deployed fresh on {@code a} when it runs nowhere, in the other mode (a migration keeps the source's
+     * mode: a run asked for one mode must start from it), or from an image of other inputs (a copy left by an older
+     * build would measure old code).
      */
-    private static DockerHost place(AppDeployment deployment, DockerHost a, DockerHost b) {
+    private static DockerHost place(AppDeployment deployment, String inputs, DockerHost a, DockerHost b) {
         String container = deployment.spec().container();
-        String inputs = buildImage(deployment, a);
         java.util.Optional<DockerHost> running = AppPlacement.runningOn(deployment, List.of(a, b));
         if (running.isPresent()) {
             DockerHost host = running.get();

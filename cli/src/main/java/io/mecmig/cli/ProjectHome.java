@@ -11,7 +11,7 @@ final class ProjectHome {
 
     static Path path() {
         String home = System.getProperty("mecmig.home");
-        Path path = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        Path path = (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path.resolve("pom.xml"))) {
             throw new IllegalStateException("cannot find the mecmig checkout at " + path
                     + ": run the command through ./mecmig at the root of the checkout");

@@ -32,8 +32,6 @@ class ExperimentOnTestbedIT {
 
     @Test
     void aSmallMatrixRunsOnTheTestbedAndItsReportHasTheFigures() {
-        // The build runs this test inside cli/; the images command finds the apps' jars from the checkout's root.
-        System.setProperty("mecmig.home", Path.of("").toAbsolutePath().getParent().toString());
         TestbedHosts hosts = Testbed.local(TestbedConfig.defaults()).up();
         int images = Main.commandLine().execute("images", "build", "--app", "uspa", "--engine",
                 hosts.source().dockerUri().toString());

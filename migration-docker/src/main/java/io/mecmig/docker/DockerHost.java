@@ -47,6 +47,12 @@ public final class DockerHost implements Host {
     static final Duration SHORT = Duration.ofSeconds(30);
     /** Bounds for export, save, import, load of images of a few hundred MB. */
     static final Duration LONG = Duration.ofMinutes(5);
+    /** Held starts block for as long as their gate; they get threads of their own, never the small common pool. */
+    private static final java.util.concurrent.ExecutorService STARTERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "docker-start");
+        t.setDaemon(true);
+        return t;
+    });
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String name;
@@ -470,6 +476,14 @@ public final class DockerHost implements Host {
         } catch (NotModifiedException e) {
             // already running
         }
+    }
+
+    /**
+     * {@link #start} on a thread of its own, returning at once: for a start held at a {@link StartGate}, which returns
+     * only once the gate is opened (or fails when it is aborted).
+     */
+    public java.util.concurrent.CompletableFuture<Void> startAsync(String container) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> start(container), STARTERS);
     }
 
     /** Removes the container, running or not, then its network sandbox if it has one; missing ones are fine. */

@@ -22,6 +22,9 @@ public final class DockerKeys {
     /** "yes" once relocation created the app's volumes on the target, so that rollback removes only those. */
     public static final Key<String> TARGET_VOLUMES_CREATED = Key.journaled("docker.volumes.created");
 
+    /** The full id of the container created on the target in pre-relocation (FCCP); its start gates are named by it. */
+    public static final Key<String> TARGET_CONTAINER_ID = Key.journaled("docker.container.target.id");
+
     /** The sum the source took of the image tarball, which the target checks its copy against before loading it. */
     public static final Key<Checksums.Sum> TARBALL_SUM = Key.of("docker.tarball.sum", Checksums.Sum.class);
 

@@ -25,6 +25,15 @@ import java.util.List;
  * <p>The paper's {@code tar}, {@code dd | nc} and untar of the volume are one raw TCP stream whose receiver on the target
  * listens before the stop ({@link VolumeStreamSteps}): inside the downtime, one command on the source and one line to
  * the waiting receiver, which checks the copy's sum before it unpacks it into the created container's volume.
+ *
+ * <p>The start is prepared too ({@link PreparedStart}): where the target's dockerd offers the runtime
+ * {@value StartGate#RUNTIME}, the container is created with it, and before the stop its {@code docker start} is sent and
+ * held at a {@link StartGate} in front of {@code runc start}, so that dockerd's, containerd's and runc's set-up of the
+ * container is done outside the downtime. Inside it, once the volume is unpacked (or, for an app without volumes, once
+ * its process has exited on the source), one line opens the gate, and the step ends when {@code docker start} returns.
+ * It is still FCCP: the container runs the loaded image's own CMD, ENV and WORKDIR with no input by hand, and the app's
+ * process starts only after the stop and with its volume in place; only Docker's container set-up moved before the
+ * stop. A target without the runtime gets the whole {@code docker start} in the downtime, and the report says so.
  */
 public final class FccpStrategy implements Strategy {
 
@@ -35,7 +44,8 @@ public final class FccpStrategy implements Strategy {
 
     @Override
     public String description() {
-        return "commit (paused), save, scp, load; then stop, tar | nc the volume to a listening target, run the loaded image";
+        return "commit (paused), save, scp, load, create; then start held before runc start, stop, tar | nc the volume"
+                + " to a listening target, let the loaded image's CMD run";
     }
 
     @Override
@@ -49,18 +59,22 @@ public final class FccpStrategy implements Strategy {
             return List.of(CommonSteps.inspectSource(), commit(), save(), CommonSteps.scpTarball(), load(),
                     CommonSteps.removeTarballs(), CommonSteps.createSandbox(), createTarget());
         }
-        return List.of(CommonSteps.tellPhase(), VolumeStreamSteps.listen(),
+        return List.of(PreparedStart.hold(), CommonSteps.tellPhase(), VolumeStreamSteps.listen(),
                 VolumeStreamSteps.prepareStop(), VolumeStreamSteps.stop(), VolumeStreamSteps.send(),
-                VolumeStreamSteps.unpack(), start());
+                VolumeStreamSteps.unpack(), PreparedStart.start());
     }
 
     @Override
     public List<Step> rollback(Phase failed) {
         List<Step> steps = new ArrayList<>();
         if (failed == Phase.RELOCATION) {
+            steps.add(PreparedStart.release());
             steps.add(VolumeStreamSteps.stopWaitingCommands());
         }
         steps.addAll(Rollbacks.restartSource(failed));
+        if (failed == Phase.RELOCATION) {
+            steps.add(PreparedStart.removeGates());
+        }
         steps.addAll(CommonSteps.cleanUp());
         return steps;
     }
@@ -112,17 +126,12 @@ public final class FccpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             SourceLayout layout = ctx.get(DockerKeys.LAYOUT);
             ctx.put(DockerKeys.TARGET_VOLUMES_CREATED, "yes"); // before the call: a half-done create is cleaned too
-            target.create(layout.targetLaunch(ctx.app().container(), ctx.get(DockerKeys.TARGET_IMAGE), List.of(),
-                    ctx.app().servicePort()));
+            String id = target.create(PreparedStart.launch(ctx, target, layout.targetLaunch(ctx.app().container(),
+                    ctx.get(DockerKeys.TARGET_IMAGE), List.of(), ctx.app().servicePort())));
+            ctx.put(DockerKeys.TARGET_CONTAINER_ID, id);
             for (String volume : ctx.app().volumes()) {
                 ctx.put(DockerKeys.targetMountpoint(volume), target.volumeMountpoint(volume));
             }
         });
-    }
-
-    /** Target, procedure B: {@code docker start} of the container created in procedure A. */
-    public static Step start() {
-        return Step.onTarget("docker start", ctx -> ctx.target(DockerHost.class).start(ctx.app().container()))
-                .startsService();
     }
 }

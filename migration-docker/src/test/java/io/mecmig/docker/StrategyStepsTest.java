@@ -34,9 +34,9 @@ class StrategyStepsTest {
         assertThat(names(fccp, Phase.PRE_RELOCATION)).containsExactly("docker inspect --size", "docker commit (pauses)",
                 "docker save", "scp tarball", "docker load", "remove tarballs", "create network sandbox",
                 "docker create (not started)");
-        assertThat(names(fccp, Phase.RELOCATION)).containsExactly("tell app: relocation",
+        assertThat(names(fccp, Phase.RELOCATION)).containsExactly("docker start, held at gate", "tell app: relocation",
                 "listen for the volume (nc -l)", "sender waits for the app's exit",
-                "stop: kill -TERM + docker stop", "tar | nc volume", "untar into volume", "docker start");
+                "stop: kill -TERM + docker stop", "tar | nc volume", "untar into volume", "docker start (gate opened)");
     }
 
     @Test
@@ -55,9 +55,23 @@ class StrategyStepsTest {
         assertThat(relocation.indexOf("sender waits for the app's exit"))
                 .isLessThan(relocation.indexOf("stop: kill -TERM + docker stop"));
         List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
-        assertThat(rollback.get(0)).isEqualTo("stop waiting senders and receivers");
+        assertThat(rollback.subList(0, 2)).containsExactly("abort held start", "stop waiting senders and receivers");
         assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))
                 .doesNotContain("stop waiting senders and receivers");
+    }
+
+    @Test
+    void fccpHoldsItsStartBeforeTheStopAndRollbackReleasesItBeforeTheTargetContainerGoes() {
+        List<Step> relocation = new FccpStrategy().steps(Phase.RELOCATION);
+        List<String> names = relocation.stream().map(Step::name).toList();
+        assertThat(names.indexOf("docker start, held at gate")).isLessThan(names.indexOf("stop: kill -TERM + docker stop"));
+        assertThat(relocation.get(names.indexOf("docker start, held at gate")).effect()).isEqualTo(ServiceEffect.NONE);
+        assertThat(relocation.get(relocation.size() - 1).effect()).isEqualTo(ServiceEffect.STARTS_SERVICE);
+        List<String> rollback = new FccpStrategy().rollback(Phase.RELOCATION).stream().map(Step::name).toList();
+        assertThat(rollback.indexOf("abort held start")).isLessThan(rollback.indexOf("remove target container"));
+        assertThat(rollback.indexOf("remove start gates")).isGreaterThan(rollback.indexOf("abort held start"));
+        assertThat(new FccpStrategy().rollback(Phase.PRE_RELOCATION).stream().map(Step::name))
+                .doesNotContain("abort held start", "remove start gates");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.Arrays;
 /**
  * The OCI runtime {@value #NAME} the testbed's dockerds offer besides runc: runc, except that a container
  * whose CRIU images wait in its spool folder is restored from them by a plain {@code docker start}
- * (migration-criu's fullsp-delta restores through it; the names there must be the same). It is a short
+ * (migration-criu's fullsp-delta restores through it; the names there must be the same), and that a
+ * command of a container can be held at a gate, a FIFO in {@code /run/mecmig/gates} (migration-docker's
+ * StartGate; FCCP's prepared start). It is a short
  * shell script, installed at {@value #PATH} and registered under {@code runtimes} in each host's
  * {@code daemon.json}.
  */

@@ -21,6 +21,7 @@ class RestoringRuntimeTest {
     Path script;
     Path spool;
     Path calls;
+    Path gates;
 
     @BeforeEach
     void prepare() throws IOException {
@@ -30,6 +31,7 @@ class RestoringRuntimeTest {
         }
         spool = Files.createDirectories(dir.resolve("spool"));
         calls = dir.resolve("calls");
+        gates = Files.createDirectories(dir.resolve("gates"));
         Path runc = dir.resolve("runc");
         Files.writeString(runc, "#!/bin/sh\necho \"$*\" >> " + calls + "\n");
         Files.setPosixFilePermissions(runc, PosixFilePermissions.fromString("rwx------"));
@@ -96,14 +98,79 @@ class RestoringRuntimeTest {
         assertThat(spool.resolve("c3.restore.log")).hasContent("criu failed");
     }
 
+    @Test
+    void aGatedStartWaitsForGoAndThenRunsRunc() throws Exception {
+        Path gate = mkfifo("c6.start");
+        Process held = start("--root", "/run/r", "start", "c6");
+        try (var writer = Files.newBufferedWriter(gate)) { // opens once the runtime reads: it is at the gate
+            assertThat(held.isAlive()).isTrue();
+            assertThat(calls).doesNotExist();
+            writer.write("go\n");
+        }
+        assertThat(held.waitFor()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("--root /run/r start c6");
+        assertThat(gate).doesNotExist();
+        // the gate was one shot: the next start of the container runs plainly
+        assertThat(run("--root", "/run/r", "start", "c6")).isZero();
+        assertThat(Files.readAllLines(calls)).hasSize(2);
+    }
+
+    @Test
+    void anAbortedOrClosedGateFailsTheCommandWithoutRunningRunc() throws Exception {
+        Path gate = mkfifo("c7.start");
+        Process aborted = start("start", "c7");
+        try (var writer = Files.newBufferedWriter(gate)) {
+            writer.write("abort\n");
+        }
+        assertThat(aborted.waitFor()).isEqualTo(75);
+        assertThat(new String(aborted.getInputStream().readAllBytes())).contains("held at its gate", "abort");
+
+        Path createGate = mkfifo("c7.create");
+        Process closed = start("create", "--bundle", "/b", "c7");
+        Files.newBufferedWriter(createGate).close(); // the writer went away without a word
+        assertThat(closed.waitFor()).isEqualTo(75);
+        assertThat(calls).doesNotExist();
+        assertThat(gate).doesNotExist();
+        assertThat(createGate).doesNotExist();
+    }
+
+    @Test
+    void aGateNobodyOpensTimesOut() throws Exception {
+        Path gate = mkfifo("c8.start");
+        Process p = start("start", "c8");
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("bounded by MECMIG_GATE_WAIT").isTrue();
+        assertThat(p.exitValue()).isEqualTo(75);
+        assertThat(calls).doesNotExist();
+        assertThat(gate).doesNotExist();
+    }
+
+    @Test
+    void aGateForCreateDoesNotHoldTheStart() throws Exception {
+        mkfifo("c9.create");
+        assertThat(run("start", "c9")).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("start c9");
+    }
+
+    private Path mkfifo(String name) throws IOException, InterruptedException {
+        Path fifo = gates.resolve(name);
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        return fifo;
+    }
+
     private int run(String... args) throws IOException, InterruptedException {
+        Process p = start(args);
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+
+    private Process start(String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of("sh", script.toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("MECMIG_RUNC", dir.resolve("runc").toString());
         pb.environment().put("MECMIG_RESTORE_SPOOL", spool.toString());
-        Process p = pb.start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
+        pb.environment().put("MECMIG_GATES", gates.toString());
+        pb.environment().put("MECMIG_GATE_WAIT", "2");
+        return pb.start();
     }
 }

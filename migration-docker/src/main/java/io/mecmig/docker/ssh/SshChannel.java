@@ -165,6 +165,11 @@ public final class SshChannel implements AutoCloseable {
             this.stderr = CompletableFuture.supplyAsync(() -> drain(cmd.getErrorStream(), new StringBuffer()), READERS);
         }
 
+        /** Whether the command has ended (its standard output is closed). */
+        public boolean ended() {
+            return stdout.isDone();
+        }
+
         /** What the command printed on its standard output so far. */
         public String output() {
             return seen.toString();

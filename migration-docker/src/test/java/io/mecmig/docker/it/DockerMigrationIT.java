@@ -106,6 +106,11 @@ class DockerMigrationIT {
         assertThat(nc.linkBytes()).isPositive();
         assertThat(nc.inDowntime()).isTrue();
         String container = app.spec().container();
+        // dockerd's set-up of the target container was done before the stop; only the opened gate is downtime
+        assertThat(r.relocation().steps().stream().filter(s -> s.step().equals("docker start, held at gate")))
+                .allMatch(s -> s.succeeded() && !s.inDowntime()).hasSize(1);
+        assertThat(bed.target.inspect(container, false).getHostConfig().getRuntime())
+                .isEqualTo(io.mecmig.docker.StartGate.RUNTIME);
         assertThat(bed.target.networkMode(container)).isEqualTo(NetworkMode.SANDBOX);
         assertThat(bed.target.hasSandbox(container)).isTrue();
         assertThat(bed.target.publishedPort(container, app.spec().servicePort())).contains(app.hostPort());

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The page-level content delta of CRIU images, as commands for the hosts: {@code pagedelta.py} (python3 and its
  * standard library only) hashes every 4 KiB page of the pre-relocation dump once, then sends a later dump as
  * its small files plus, per page, either a reference to an identical page of the pre-relocation dump (which
- * both hosts hold) or the page itself. The script travels inside the command line, so hosts need no copy.
+ * both hosts hold) or the page itself. The script travels inside the command line, so hosts need no copy. The
+ * stream's format is written at the top of the script.
  */
 final class PageDelta {
 
@@ -41,21 +42,27 @@ final class PageDelta {
     }
 
     /**
-     * As {@link #makeWhenTold(String, String)}, but it also starts as soon as CRIU's log {@code dumpLog} ends with
-     * CRIU's success line (every image is written then), without waiting for runc to clean up after CRIU; it still
-     * exits 1, after sending, unless {@value #GO} comes once runc is done.
+     * As {@link #makeWhenTold(String, String)}, but it watches CRIU's log {@code dumpLog} while CRIU dumps: each page
+     * image goes out as soon as CRIU has closed it (while CRIU still dumps the rest of the app), and the other files as
+     * soon as the log ends with CRIU's success line (every image is written then), without waiting for runc to clean up
+     * after CRIU; it still exits 1, after sending, unless {@value #GO} comes once runc is done. A page image that changed
+     * after it was sent is sent again.
+     *
+     * @param compress zlib-compress the stream in the script, flushed after each file so that the receiver rebuilds a
+     *     page image while CRIU still dumps (zstd's tool would hold the last 128 KiB back until more comes)
      */
-    static RemoteCommand makeWhenTold(String base, String next, String dumpLog) {
-        return python("make", base, next, "--wait", dumpLog);
+    static RemoteCommand makeWhenTold(String base, String next, String dumpLog, boolean compress) {
+        return compress ? python("make", "-z", base, next, "--wait", dumpLog) : python("make", base, next, "--wait", dumpLog);
     }
 
     /** What tells {@link #makeWhenTold} to go. */
     static final String GO = "go";
 
     /**
-     * Reads a delta on standard input and writes the whole image folder into {@code out}, rebuilding {@code base}'s page
-     * images in place (they move into {@code out}); {@code out} appears only once every file has the CRC-32 the sender
-     * read, else the command exits with {@value #MISMATCH} and says {@code checksum mismatch: FILE ...}.
+     * Reads a delta on standard input (plain or compressed, as its head says) and writes the whole image folder into
+     * {@code out}, each file as it arrives, from the delta and {@code base}'s page images (only read); {@code out}
+     * appears only once every file has the CRC-32 the sender read, else the command exits with {@value #MISMATCH} and
+     * says {@code checksum mismatch: FILE ...}.
      */
     static RemoteCommand apply(String base, String out) {
         return python("apply", base, out);

@@ -28,8 +28,9 @@ import java.util.List;
  *
  * <p>Procedure B: {@code runc checkpoint} (dumps and stops the app) straight into the source container's
  * Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
- * against the pre-relocation dump (pages seen before become references) streamed, zstd-compressed below 1 Gbit/s,
- * and rebuilt in the target's tmpfs in place of the target's copy of the pre-relocation dump, each file checked
+ * against the pre-relocation dump (pages seen before become references) streamed, each page image as soon as CRIU
+ * has closed it, zlib-compressed below 1 Gbit/s,
+ * and rebuilt in the target's tmpfs from the target's copy of the pre-relocation dump, each file checked
  * against the CRC-32 the source read ({@link FinalDumpStream}); the volumes streamed by tar into the target's; a
  * plain {@code docker start}, which the target container's runtime ({@link RestoringRuntime}) turns into
  * {@code runc restore} from those images: Docker owns the restored container without the copies of its checkpoint
@@ -58,7 +59,7 @@ public final class PageDeltaStrategy implements Strategy {
     @Override
     public String description() {
         return "FCCP's image and runc checkpoint --leave-running streamed ahead; then runc checkpoint (stops),"
-                + " 4 KiB page delta (zstd below 1 Gbit/s) streamed to the target's tmpfs, docker start restoring it (runtime mecmig-restore)";
+                + " 4 KiB page delta (zlib below 1 Gbit/s) streamed as CRIU writes to the target's tmpfs, docker start restoring it (runtime mecmig-restore)";
     }
 
     @Override

@@ -1,29 +1,42 @@
 # Page-level content delta of CRIU image folders; runs on the MEC hosts (python3 only, no modules beyond the stdlib).
 #   index BASE               hash every 4 KiB page of BASE/pages-*.img into BASE/.page-index
-#   make BASE NEW [--wait [LOG]]
-#                            write to stdout NEW as a delta against BASE: small files whole, pages either as a run of
+#   make [-z] BASE NEW [--wait [LOG]]
+#                            write to stdout NEW as a delta against BASE (-z: compressed, for links slower than
+#                            the CPU): small files whole, pages either as a run of
 #                            identical pages of BASE or as the page itself, and each file's CRC-32 as read here.
 #                            --wait: start before NEW exists (before the app is frozen), load what BASE offers, then
-#                            wait for a line "go" on stdin; without it (the dump failed) write nothing and exit 1.
-#                            With LOG (CRIU's dump log) it starts as soon as CRIU's last line there says the images are
-#                            complete, while runc still cleans up, and exits 1 after sending if "go" never comes
-#   apply BASE OUT           read a delta from stdin and write the full image folder into OUT; BASE's page images are
-#                            rebuilt in place and moved into OUT. Every file is checked against the sender's CRC-32
-#                            before OUT appears: a mismatch exits 3 naming the file, and OUT is not created.
+#                            wait for a line "go" on stdin; without it (the dump failed) exit 1 without the end record.
+#                            With LOG (CRIU's dump log) it sends each page image as soon as CRIU has closed it (CRIU
+#                            dumps a task's pages, then its core: the k-th "Dumping core (pid:" line means pages-1 to
+#                            pages-k are complete), while CRIU still dumps the rest; it sends the other files as soon
+#                            as CRIU's last line there says the images are complete, while runc still cleans up, and
+#                            exits 1 after sending if "go" never comes. A page image that changed after it was read
+#                            (its size or mtime differ at the end) is sent again.
+#   apply BASE OUT           read a delta from stdin and write the full image folder into OUT, each file as its record
+#                            arrives (BASE is only read). Every file is checked against the sender's CRC-32 before OUT
+#                            appears: a mismatch exits 3 naming the file, and OUT is not created.
+# The stream: MAGIC, a byte "z" (the rest is one zlib stream, flushed after every record, so that each record reaches
+# the receiver as soon as it is sent: zstd's and lz4's tools hold back their last 128 KiB block until more comes) or
+# "-" (plain), then records, then "E". A record is "F" HEAD name bytes SUM (a file whole) or "P" HEAD name
+# operations SUM (a page image: "L" and a literal page, or "C" COPY, a run of pages of BASE's n-th page image in name
+# order), HEAD = name length and byte or page count, SUM = CRC-32 and byte count of the file. A later record of a name
+# replaces an earlier one.
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 # Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
-# per page where a chunk compare does, and copies of pages that did not move.
+# per page where a chunk compare does, and work after the dump that can be done while CRIU still writes.
 import hashlib, marshal, os, select, struct, sys, time, zlib
 
 PAGE = 4096
 CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
-MAGIC = b"MECMIGPD3"
+MAGIC = b"MECMIGPD4"
 HEAD = struct.Struct("<HQ")   # name length; pages (P) or bytes (F)
 COPY = struct.Struct("<III")  # base file number, first page, pages
 SUM = struct.Struct("<IQ")    # CRC-32 and byte count of the whole file, after its record
 MISMATCH = 3
 # CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
 DUMPED = b"Dumping finished successfully"
+# CRIU's line after a task's pages (dump_one_task: pages, then the core): that task's page image is closed.
+TASK_CORE = b"Dumping core (pid: "
 
 
 def pages_files(folder):
@@ -34,10 +47,16 @@ def digest(page):
     return hashlib.blake2b(page, digest_size=16).digest()
 
 
-def chunks(path, buf):
-    """Yields how many bytes of `buf` hold the file's next chunk; one reused buffer, no fresh memory."""
+def chunks(path, buf, limit=None):
+    """Yields how many bytes of `buf` hold the file's next chunk (up to `limit` bytes in all); one reused buffer, no
+    fresh memory."""
+    left = limit
     with open(path, "rb", buffering=0) as f:
         while True:
+            if left is not None and left < len(buf):
+                if left == 0:
+                    return
+                buf = memoryview(buf)[:left]
             n = f.readinto(buf)
             while n and n < len(buf):
                 more = f.readinto(memoryview(buf)[n:])
@@ -46,6 +65,8 @@ def chunks(path, buf):
                 n += more
             if not n:
                 return
+            if left is not None:
+                left -= n
             yield n
 
 
@@ -140,61 +161,170 @@ class Pages:
             self.literal += 1
 
 
-def make(base, new, wait=False, log=None):
-    table = load_index(base)
-    names = pages_files(base)
-    fds = [os.open(os.path.join(base, name), os.O_RDONLY) for name in names]
-    told = False
-    if wait:
-        told = await_dump(log)
-        if told is None:
-            sys.exit(1)
-    began = time.monotonic()
-    out = sys.stdout.buffer
-    out.write(MAGIC)
-    buf, ref, page_ref = bytearray(CHUNK), bytearray(CHUNK), bytearray(PAGE)
-    view = memoryview(buf)
-    literal = reused = read = 0
-    for name in sorted(os.listdir(new)):
-        path = os.path.join(new, name)
-        if not os.path.isfile(path) or name.startswith("."):
-            continue
-        size = os.path.getsize(path)
+class Output:
+    """Standard output, zlib-compressed or plain; flush() pushes all that was written so far to the receiver."""
+
+    def __init__(self, compress):
+        self.raw = sys.stdout.buffer
+        self.zlib = zlib.compressobj(1) if compress else None
+        self.raw.write(MAGIC + (b"z" if compress else b"-"))
+
+    def write(self, data):
+        if self.zlib is None:
+            self.raw.write(data)
+        else:
+            self.raw.write(self.zlib.compress(data))
+
+    def flush(self):
+        if self.zlib is not None:
+            self.raw.write(self.zlib.flush(zlib.Z_SYNC_FLUSH))
+        self.raw.flush()
+
+    def close(self):
+        if self.zlib is not None:
+            self.raw.write(self.zlib.flush())
+        self.raw.close()
+        os.close(1)
+
+
+class Input:
+    """Standard input, as Output wrote it; exactly(n) returns the next n bytes of the delta."""
+
+    def __init__(self):
+        self.data, self.at = b"", 0
+        self.zlib = None
+        head = self.exactly(len(MAGIC) + 1)
+        if head[:-1] != MAGIC or head[-1:] not in (b"z", b"-"):
+            raise SystemExit("pagedelta: not a page delta stream (or one of another version)")
+        if head[-1:] == b"z":
+            self.zlib = zlib.decompressobj()
+            self.data = self.inflate(self.data[self.at:])
+            self.at = 0
+
+    def inflate(self, chunk):
+        try:
+            return self.zlib.decompress(chunk)
+        except zlib.error as e:
+            raise SystemExit("pagedelta: the delta stream is damaged (%s): the link or the sender failed" % e)
+
+    def exactly(self, size):
+        while len(self.data) - self.at < size:
+            chunk = os.read(0, 1 << 16)
+            if not chunk:
+                raise SystemExit("pagedelta: the delta stream ended early (%d of %d bytes): the link or the sender"
+                                 " failed" % (len(self.data) - self.at, size))
+            if self.zlib is not None:
+                chunk = self.inflate(chunk)
+            self.data = self.data[self.at:] + chunk
+            self.at = 0
+        part = self.data[self.at:self.at + size]
+        self.at += size
+        return part
+
+
+class Sender:
+    """Writes records of NEW's files to `out`; remembers what each file looked like when it was read."""
+
+    def __init__(self, base, out):
+        self.table = load_index(base)
+        self.names = pages_files(base)
+        self.fds = [os.open(os.path.join(base, name), os.O_RDONLY) for name in self.names]
+        self.out = out
+        self.seen = {}  # name -> (size, mtime) before and after it was read, when both agree
+        self.literal = self.reused = 0
+        self.early = set()  # names sent while CRIU still dumped
+        self.buf, self.ref, self.page_ref = bytearray(CHUNK), bytearray(CHUNK), bytearray(PAGE)
+
+    def unchanged(self, path, name):
+        return name in self.seen and self.seen[name] == stamp(path)
+
+    def send(self, folder, name):
+        path = os.path.join(folder, name)
+        before = stamp(path)
         encoded = name.encode()
+        size = before[0]
         if name.startswith("pages-") and name.endswith(".img") and size % PAGE == 0:
-            out.write(b"P" + HEAD.pack(len(encoded), size // PAGE) + encoded)
-            pages = Pages(out, fds, table, names.index(name) if name in names else None)
+            self.out.write(b"P" + HEAD.pack(len(encoded), size // PAGE) + encoded)
+            pages = Pages(self.out, self.fds, self.table, self.names.index(name) if name in self.names else None)
+            view = memoryview(self.buf)
             crc = block = 0
-            for n in chunks(path, buf):
+            for n in chunks(path, self.buf, size):
                 crc = zlib.crc32(view[:n], crc)
-                pages.chunk(block, buf, n, ref, page_ref)
+                pages.chunk(block, self.buf, n, self.ref, self.page_ref)
                 block += n // PAGE
+            if block * PAGE != size:  # cut short while read: the record stays whole, and is sent again
+                for _ in range(size // PAGE - block):
+                    self.out.write(b"L" + bytes(PAGE))
             pages.flush()
-            literal += pages.literal
-            reused += pages.reused
+            self.literal += pages.literal
+            self.reused += pages.reused
         else:
             with open(path, "rb") as f:
                 data = f.read()
             size = len(data)
-            out.write(b"F" + HEAD.pack(len(encoded), size) + encoded)
-            out.write(data)
+            self.out.write(b"F" + HEAD.pack(len(encoded), size) + encoded)
+            self.out.write(data)
             crc = zlib.crc32(data)
-        out.write(SUM.pack(crc, size))
-        read += size
-    out.write(b"E")
-    sys.stdout.close()
-    os.close(1)  # the receiver can finish now, while this waits for runc below
-    sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d, make %.3f s\n"
-                     % (read, literal, reused, time.monotonic() - began))
+        self.out.write(SUM.pack(crc, size))
+        after = stamp(path)
+        if after == before and after[0] == size:
+            self.seen[name] = after
+        else:
+            self.seen.pop(name, None)
+
+
+def stamp(path):
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def make(base, new, wait=False, log=None, compress=False):
+    sender = Sender(base, Output(compress))
+    told = False
+    if wait:
+        def closed(count):
+            """CRIU closed the page images 1 to `count`: send those not sent yet."""
+            for k in range(1, count + 1):
+                name = "pages-%d.img" % k
+                if name not in sender.seen and os.path.isfile(os.path.join(new, name)):
+                    sender.send(new, name)
+                    sender.early.add(name)
+                    sender.out.flush()
+        told = await_dump(log, closed)
+        if told is None:
+            sender.out.flush()  # never the end record: the receiver fails
+            sys.exit(1)
+    began = time.monotonic()
+    read = early = 0
+    again = []  # sent during the dump, but changed since
+    for name in sorted(os.listdir(new)):
+        path = os.path.join(new, name)
+        if not os.path.isfile(path) or name.startswith("."):
+            continue
+        if sender.unchanged(path, name):
+            read += sender.seen[name][0]
+            early += 1
+            continue
+        if name in sender.early:
+            again.append(name)
+        sender.send(new, name)
+        read += sender.seen.get(name, (os.path.getsize(path),))[0]
+    sender.out.write(b"E")
+    sender.out.close()  # the receiver can finish now, while this waits for runc below
+    sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d, make %.3f s, %d page image(s) sent"
+                     " during the dump%s\n" % (read, sender.literal, sender.reused, time.monotonic() - began, early,
+                                                 " (sent again, changed since: %s)" % " ".join(again) if again else ""))
     if told == "log" and sys.stdin.readline().strip() != "go":
         sys.stderr.write("pagedelta: CRIU finished the dump but runc failed after it\n")
         sys.exit(1)
 
 
-def await_dump(log):
+def await_dump(log, closed):
     """Waits for the dump: "stdin" once a line "go" came (runc is done), "log" once CRIU's log `log` ends with its
-    success line (CRIU is done, runc may still be cleaning up), None if stdin ends or says anything else (it failed)."""
+    success line (CRIU is done, runc may still be cleaning up), None if stdin ends or says anything else (it failed).
+    Meanwhile tells `closed` how many tasks' page images CRIU has closed, as the log says."""
     fd = None
+    at, tail, cores = 0, b"", 0
     while True:
         if select.select([sys.stdin], [], [], 0.002 if log else None)[0]:
             return "stdin" if sys.stdin.readline().strip() == "go" else None
@@ -205,56 +335,24 @@ def await_dump(log):
                 fd = os.open(log, os.O_RDONLY)
             except FileNotFoundError:
                 continue
-        end = os.fstat(fd).st_size
-        if DUMPED in os.pread(fd, 128, max(0, end - 128)):
+        data = os.pread(fd, 1 << 20, at)
+        if not data:
+            continue
+        at += len(data)
+        lines = (tail + data).split(b"\n")
+        tail = lines.pop()
+        before = cores
+        for line in lines:
+            if TASK_CORE in line:
+                cores += 1
+            elif DUMPED in line:
+                os.close(fd)
+                return "log"
+        if DUMPED in tail:
             os.close(fd)
             return "log"
-
-
-def read_exactly(stream, size):
-    data = stream.read(size)
-    if len(data) != size:
-        raise SystemExit("pagedelta: the delta stream ended early (%d of %d bytes): the link or the sender failed"
-                         % (len(data), size))
-    return data
-
-
-def read_delta(stream, bases):
-    """The whole delta as records: (kind, name, size, ops or data, crc, sent bytes). It is small: pages seen before
-    are references."""
-    if read_exactly(stream, len(MAGIC)) != MAGIC:
-        raise SystemExit("pagedelta: not a page delta stream (or one of another version)")
-    records = []
-    while True:
-        kind = read_exactly(stream, 1)
-        if kind == b"E":
-            return records
-        if kind not in (b"F", b"P"):
-            raise SystemExit("pagedelta: unknown record in the stream: " + repr(kind))
-        length, size = HEAD.unpack(read_exactly(stream, HEAD.size))
-        name = read_exactly(stream, length).decode()
-        if "/" in name or name.startswith("."):
-            raise SystemExit("pagedelta: bad file name in the stream: " + name)
-        if kind == b"F":
-            body = read_exactly(stream, size)
-        else:
-            body, written = [], 0
-            while written < size:
-                op = read_exactly(stream, 1)
-                if op == b"L":
-                    body.append((written, read_exactly(stream, PAGE)))
-                    written += 1
-                elif op == b"C":
-                    number, block, run = COPY.unpack(read_exactly(stream, COPY.size))
-                    if number >= len(bases) or (block + run) * PAGE > bases[number][1] or written + run > size:
-                        raise SystemExit("pagedelta: the delta refers to pages the base does not hold: is the"
-                                         " pre-relocation dump on this host complete?")
-                    body.append((written, (number, block, run)))
-                    written += run
-                else:
-                    raise SystemExit("pagedelta: unknown operation in the stream: " + repr(op))
-        crc, total = SUM.unpack(read_exactly(stream, SUM.size))
-        records.append((kind, name, size, body, crc, total))
+        if cores > before:
+            closed(cores)
 
 
 def copy(src, src_at, dst, dst_at, count):
@@ -285,86 +383,126 @@ def file_crc(path, buf):
 def apply(base, out_dir):
     names = pages_files(base)
     bases = [(os.path.join(base, name), os.path.getsize(os.path.join(base, name))) for name in names]
-    stream = sys.stdin.buffer
-    stream.peek(1)  # the apply's time counts from the delta's first byte, not from the wait for the dump
+    select.select([0], [], [])  # the apply's time counts from the delta's first byte, not from the wait for the dump
     began = time.monotonic()
-    records = read_delta(stream, bases)
+    stream = Input()
     part = out_dir + ".part"
     if os.path.exists(part):
         for leftover in os.listdir(part):
             os.unlink(os.path.join(part, leftover))
     else:
         os.makedirs(part, 0o700)
-    # A base page image is rewritten in place into the image of the same name, so pages that stayed where they were
-    # cost nothing; pages that moved are read out of the base first, before any base file changes.
-    fds = [os.open(path, os.O_RDWR) for path, _ in bases]
-    # In place only where a rename can move the base file into OUT (the same filesystem); elsewhere it is copied.
-    in_place = set(names) if os.stat(base).st_dev == os.stat(part).st_dev else set()
-    moved = {}  # copy operation -> where its pages wait in the scratch file
-    read_at = time.monotonic()
-    scratch = os.open(os.path.join(part, ".moved"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-    saved = 0
-    for kind, name, size, body, crc, total in records:
-        if kind == b"P":
-            for at, op in body:
-                if isinstance(op, tuple) and op not in moved and not (
-                        name in in_place and names[op[0]] == name and op[1] == at):
-                    copy(fds[op[0]], op[1] * PAGE, scratch, saved, op[2] * PAGE)
-                    moved[op] = saved
-                    saved += op[2] * PAGE
-    moved_at = time.monotonic()
+    fds = [os.open(path, os.O_RDONLY) for path, _ in bases]
     buf = bytearray(CHUNK)
-    bad = []
-    for kind, name, size, body, crc, total in records:
-        path = os.path.join(part, name)
-        if kind == b"F":
-            with open(path, "wb") as f:
-                f.write(body)
-            got = (zlib.crc32(body), len(body))
-        else:
-            if name in in_place:
-                fd = fds[names.index(name)]
-                os.rename(bases[names.index(name)][0], path)
+    bad = {}  # file name -> what differs; a later record of the same file replaces the verdict
+    try:
+        while True:
+            kind = stream.exactly(1)
+            if kind == b"E":
+                break
+            if kind not in (b"F", b"P"):
+                raise SystemExit("pagedelta: unknown record in the stream: " + repr(kind))
+            length, size = HEAD.unpack(stream.exactly(HEAD.size))
+            name = stream.exactly(length).decode()
+            if "/" in name or name.startswith("."):
+                raise SystemExit("pagedelta: bad file name in the stream: " + name)
+            path = os.path.join(part, name)
+            if kind == b"F":
+                body = stream.exactly(size)
+                with open(path, "wb") as f:
+                    f.write(body)
+                got = (zlib.crc32(body), len(body))
             else:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-            os.ftruncate(fd, size * PAGE)
-            for at, op in body:
-                if isinstance(op, bytes):
-                    os.pwrite(fd, op, at * PAGE)
-                elif op in moved:
-                    copy(scratch, moved[op], fd, at * PAGE, op[2] * PAGE)
-            if name not in in_place:
-                os.close(fd)
-            got = file_crc(path, buf)
-        if got != (crc, total):
-            bad.append("%s/%s has crc32 %d (%d bytes), the source sent crc32 %d (%d bytes)"
-                       % (out_dir, name, got[0], got[1], crc, total))
-    for fd in fds + [scratch]:
-        os.close(fd)
-    os.unlink(os.path.join(part, ".moved"))
+                rebuild(stream, fds, bases, path, size)
+                got = file_crc(path, buf)
+            crc, total = SUM.unpack(stream.exactly(SUM.size))
+            if got != (crc, total):
+                bad[name] = ("%s/%s has crc32 %d (%d bytes), the source sent crc32 %d (%d bytes)"
+                             % (out_dir, name, got[0], got[1], crc, total))
+            else:
+                bad.pop(name, None)
+    except BaseException:
+        remove(part)
+        raise
+    finally:
+        for fd in fds:
+            os.close(fd)
+    last_at = time.monotonic()
     if bad:
-        for leftover in os.listdir(part):
-            os.unlink(os.path.join(part, leftover))
-        os.rmdir(part)
+        remove(part)
+        first = sorted(bad)[0]
         sys.stderr.write("checksum mismatch: %s%s: the pre-relocation dump on this host or the stream was damaged;"
-                         " the images were not used\n" % (bad[0], " (%d more file(s) differ)" % (len(bad) - 1)
+                         " the images were not used\n" % (bad[first], " (%d more file(s) differ)" % (len(bad) - 1)
                                                           if len(bad) > 1 else ""))
         sys.exit(MISMATCH)
     os.rename(part, out_dir)
-    sys.stderr.write("pagedelta: apply %.3f s (delta read %.3f s, %d moved pages saved %.3f s, written and checked"
-                     " %.3f s)\n" % (time.monotonic() - began, read_at - began, saved // PAGE,
-                                     moved_at - read_at, time.monotonic() - moved_at))
+    sys.stderr.write("pagedelta: apply %.3f s (from the end record %.3f s)\n"
+                     % (time.monotonic() - began, time.monotonic() - last_at))
+    forget_base(bases)
+
+
+def forget_base(bases):
+    """Removes BASE's page images, of no use once OUT is whole (tmpfs is memory), in a child that holds none of this
+    command's outputs: the sender sees the apply end now, not after the removal."""
+    sys.stderr.flush()
+    if os.fork() != 0:
+        return
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        for path, _ in bases:
+            os.unlink(path)
+    finally:
+        os._exit(0)
+
+
+def rebuild(stream, fds, bases, path, pages):
+    """Writes a page image of `pages` pages from its operations on `stream`: literal pages, and runs of BASE's."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.ftruncate(fd, pages * PAGE)
+        written = 0
+        while written < pages:
+            op = stream.exactly(1)
+            if op == b"L":
+                os.pwrite(fd, stream.exactly(PAGE), written * PAGE)
+                written += 1
+            elif op == b"C":
+                number, block, run = COPY.unpack(stream.exactly(COPY.size))
+                if number >= len(bases) or (block + run) * PAGE > bases[number][1] or written + run > pages:
+                    raise SystemExit("pagedelta: the delta refers to pages the base does not hold: is the"
+                                     " pre-relocation dump on this host complete?")
+                copy(fds[number], block * PAGE, fd, written * PAGE, run * PAGE)
+                written += run
+            else:
+                raise SystemExit("pagedelta: unknown operation in the stream: " + repr(op))
+    finally:
+        os.close(fd)
+
+
+def remove(folder):
+    for leftover in os.listdir(folder):
+        os.unlink(os.path.join(folder, leftover))
+    os.rmdir(folder)
 
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "index" and len(sys.argv) == 3:
         index(sys.argv[2])
-    elif command == "make" and len(sys.argv) == 4:
-        make(sys.argv[2], sys.argv[3])
-    elif command == "make" and len(sys.argv) in (5, 6) and sys.argv[4] == "--wait":
-        make(sys.argv[2], sys.argv[3], wait=True, log=sys.argv[5] if len(sys.argv) == 6 else None)
+    elif command == "make" and len(sys.argv) > 2:
+        args = sys.argv[2:]
+        compress = args[0] == "-z"
+        if compress:
+            args = args[1:]
+        if len(args) == 2:
+            make(args[0], args[1], compress=compress)
+        elif len(args) in (3, 4) and args[2] == "--wait":
+            make(args[0], args[1], wait=True, log=args[3] if len(args) == 4 else None, compress=compress)
+        else:
+            raise SystemExit("usage: pagedelta.py make [-z] BASE NEW [--wait [LOG]]")
     elif command == "apply" and len(sys.argv) == 4:
         apply(sys.argv[2], sys.argv[3])
     else:
-        raise SystemExit("usage: pagedelta.py index BASE | make BASE NEW [--wait [LOG]] | apply BASE OUT")
+        raise SystemExit("usage: pagedelta.py index BASE | make [-z] BASE NEW [--wait [LOG]] | apply BASE OUT")

@@ -82,7 +82,7 @@ class PageDeltaScriptTest {
         Path base = Files.createDirectories(dir.resolve("base"));
         Files.write(base.resolve("pages-1.img"), new byte[4096]);
         Path cut = dir.resolve("cut.bin");
-        Files.write(cut, "MECMIGPD3P".getBytes());
+        Files.write(cut, "MECMIGPD4-P".getBytes());
         Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), dir.resolve("o").toString()).line())
                 .redirectInput(cut.toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes());
@@ -120,7 +120,7 @@ class PageDeltaScriptTest {
     }
 
     @Test
-    void aSenderToldToWaitSendsNothingUntilToldToGo() throws Exception {
+    void aSenderToldToWaitSendsNoFileUntilToldToGo() throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Path next = Files.createDirectories(dir.resolve("next"));
         Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
@@ -130,7 +130,8 @@ class PageDeltaScriptTest {
         Process failed = new ProcessBuilder("sh", "-c", "echo dump-failed | " + PageDelta.makeWhenTold(base.toString(),
                 next.toString()).line()).redirectOutput(delta.toFile()).start();
         assertThat(failed.waitFor()).isEqualTo(1);
-        assertThat(Files.size(delta)).isZero();
+        assertThat(Files.size(delta)).as("the stream's head alone").isEqualTo(10);
+        assertApplyFails(base, delta, "ended early");
 
         run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString()).line(), null, delta);
         run(PageDelta.apply(base.toString(), dir.resolve("out").toString()).line(), delta, null);
@@ -147,15 +148,16 @@ class PageDeltaScriptTest {
         Path delta = dir.resolve("delta.bin");
         Files.writeString(log, "(00.002) Dumping FAILED.\n");
         Process failed = new ProcessBuilder("sh", "-c", "echo dump-failed | " + PageDelta.makeWhenTold(base.toString(),
-                next.toString(), log.toString()).line()).redirectOutput(delta.toFile()).start();
+                next.toString(), log.toString(), false).line()).redirectOutput(delta.toFile()).start();
         assertThat(failed.waitFor()).isEqualTo(1);
-        assertThat(Files.size(delta)).isZero();
+        assertThat(sentAll(delta)).isFalse();
+        assertApplyFails(base, delta, "ended early");
         Files.writeString(log, "(00.001) Writing stats\n(00.002) Dumping finished successfully\n");
         // runc has not said go yet: the sender has sent the whole delta (its output is closed), and waits for runc
         Path fifo = dir.resolve("runc");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
-                log.toString()).line() + " < " + fifo).redirectOutput(delta.toFile()).start();
+                log.toString(), false).line() + " < " + fifo).redirectOutput(delta.toFile()).start();
         try (var runc = Files.newBufferedWriter(fifo)) {
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (Files.size(delta) == 0 || !sentAll(delta)) {
@@ -168,11 +170,107 @@ class PageDeltaScriptTest {
         assertThat(sender.waitFor()).isEqualTo(1);
         // runc said go first (or together with CRIU's line): the delta is the same
         Path told = dir.resolve("told.bin");
-        run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString(), log.toString())
-                .line(), null, told);
+        run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString(), log.toString(),
+                false).line(), null, told);
         assertThat(Files.readAllBytes(told)).isEqualTo(Files.readAllBytes(delta));
         run(PageDelta.apply(base.toString(), dir.resolve("out").toString()).line(), delta, null);
         assertThat(Files.readAllBytes(dir.resolve("out").resolve("pages-1.img"))).isEqualTo(new byte[4096 * 2]);
+    }
+
+    @Test
+    void pageImagesGoOutWhileCriuStillDumpsAndOneThatChangesAfterwardsIsSentAgain() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Random random = new Random(3);
+        byte[] first = new byte[4096 * 32];
+        random.nextBytes(first);
+        byte[] second = new byte[4096 * 8];
+        random.nextBytes(second);
+        Files.write(base.resolve("pages-1.img"), first);
+        Files.write(base.resolve("pages-2.img"), second);
+        run(PageDelta.index(base.toString()).line(), null, null);
+        // CRIU has dumped the first task (its pages, then its core) and is still dumping the second one.
+        byte[] changed = first.clone();
+        changed[4096 * 5 + 1] ^= 1;
+        Files.write(next.resolve("pages-1.img"), changed);
+        Files.write(next.resolve("pages-2.img"), new byte[4096]); // being written
+        Path log = dir.resolve("dump.log");
+        Files.writeString(log, "(00.100) Dumping pages (type: 59 pid: 70)\n(00.140) Dumping core (pid: 70)\n"
+                + "(00.141) Dumping pages (type: 59 pid: 71)\n");
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path delta = dir.resolve("delta.bin");
+        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString(), true).line() + " < " + fifo).redirectOutput(delta.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var runc = Files.newBufferedWriter(fifo)) {
+            // pages-1 goes out before the dump ends: its literal page crosses, compressed or not
+            awaitSize(delta, 300);
+            assertThat(sender.isAlive()).isTrue();
+            // ...and changes afterwards (CRIU would not do that; a wrong guess of which image is closed would)
+            changed[4096 * 9] ^= 1;
+            Files.write(next.resolve("pages-1.img"), changed);
+            byte[] secondNow = second.clone();
+            secondNow[4096 * 7 + 3] ^= 1;
+            Files.write(next.resolve("pages-2.img"), secondNow);
+            Files.writeString(next.resolve("core-1.img"), "registers");
+            Files.writeString(log, "(00.200) Dumping core (pid: 71)\n(00.300) Dumping finished successfully\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            runc.write(PageDelta.GO + "\n");
+            runc.flush();
+            assertThat(sender.waitFor()).isZero();
+            Path out = dir.resolve("out");
+            run(PageDelta.apply(base.toString(), out.toString()).line(), delta, null);
+            assertThat(Files.readAllBytes(out.resolve("pages-1.img"))).isEqualTo(changed);
+            assertThat(Files.readAllBytes(out.resolve("pages-2.img"))).isEqualTo(secondNow);
+            assertThat(Files.readString(out.resolve("core-1.img"))).isEqualTo("registers");
+            // compressed: 3 literal pages of random bytes, not 40 pages
+            assertThat(Files.size(delta)).isLessThan(4096 * 4);
+        }
+    }
+
+    @Test
+    void aDamagedCompressedStreamIsNotApplied() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        byte[] pages = new byte[4096 * 16];
+        new Random(9).nextBytes(pages);
+        Files.write(base.resolve("pages-1.img"), pages);
+        byte[] changed = pages.clone();
+        java.util.Arrays.fill(changed, 4096 * 2, 4096 * 4, (byte) 'x'); // compresses well: the damage lands in it
+        Files.write(next.resolve("pages-1.img"), changed);
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path log = dir.resolve("dump.log");
+        Files.writeString(log, "(00.300) Dumping finished successfully\n");
+        Path delta = dir.resolve("delta.bin");
+        run("echo " + PageDelta.GO + " | " + PageDelta.makeWhenTold(base.toString(), next.toString(), log.toString(),
+                true).line(), null, delta);
+        byte[] bytes = Files.readAllBytes(delta);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(delta, bytes);
+
+        assertApplyFails(base, delta, "pagedelta: ");
+        assertThat(Files.readAllBytes(base.resolve("pages-1.img"))).as("the base is only read").isEqualTo(pages);
+    }
+
+    /** Applies {@code delta} into a fresh folder: it must fail saying {@code said}, and leave no folder behind. */
+    private void assertApplyFails(Path base, Path delta, String said) throws Exception {
+        Path out = dir.resolve("failed-out");
+        Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), out.toString()).line())
+                .redirectInput(delta.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(text).isNotZero();
+        assertThat(text).contains(said);
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("failed-out.part")).doesNotExist();
+    }
+
+    private static void awaitSize(Path file, long atLeast) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Files.size(file) < atLeast) {
+            assertThat(System.nanoTime()).as(file + " reaching " + atLeast + " bytes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** Whether a delta stream is complete: it ends with the end record after the last file's sum. */

@@ -195,8 +195,7 @@ public final class StartGate implements AutoCloseable {
         while (!holder.output().contains(text)) {
             if (call.isPresent() && call.get().isDone()) {
                 throw new RemoteCommandException("the start of the container gated by " + where
-                        + " ended before it reached the gate: " + outcome(call.get())
-                        + " (a runtime without gates starts at once: update " + RUNTIME + " there, ./mecmig testbed up)");
+                        + " ended before it reached the gate: " + outcome(call.get()));
             }
             if (holder.ended() || System.nanoTime() > deadline) {
                 throw new RemoteCommandException("the gate " + where + " did not report '" + text + "' within "
@@ -215,7 +214,8 @@ public final class StartGate implements AutoCloseable {
     private static String outcome(CompletableFuture<?> call) {
         try {
             call.getNow(null);
-            return "it succeeded, so the process already runs";
+            return "it succeeded, so the process already runs: the container's runtime holds no gate (create it with "
+                    + RUNTIME + ", and update that runtime on its host: ./mecmig testbed up installs it)";
         } catch (RuntimeException e) {
             return "it failed: " + (e.getCause() == null ? e : e.getCause()).getMessage();
         }

@@ -131,10 +131,11 @@ class StartGateTest {
         StartGate gate = arm();
         CompletableFuture<Void> call = CompletableFuture.failedFuture(new IllegalStateException("no such image"));
         assertThatThrownBy(() -> gate.awaitHeld(Duration.ofSeconds(5), call))
-                .hasMessageContaining("ended before it reached the gate", "no such image");
+                .hasMessageContaining("ended before it reached the gate", "no such image")
+                .hasMessageNotContaining("holds no gate");
         CompletableFuture<Void> ran = CompletableFuture.completedFuture(null);
         assertThatThrownBy(() -> gate.awaitHeld(Duration.ofSeconds(5), ran))
-                .hasMessageContaining("the process already runs", "update " + StartGate.RUNTIME);
+                .hasMessageContaining("the process already runs", "create it with " + StartGate.RUNTIME);
     }
 
     @Test

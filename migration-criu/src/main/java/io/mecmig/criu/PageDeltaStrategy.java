@@ -26,13 +26,14 @@ import java.util.List;
  * wraps the same dump in about a second of copies); every 4 KiB page of it hashed; the dump streamed to the
  * target's tmpfs.
  *
- * <p>Procedure B: {@code runc checkpoint} (dumps and stops the app) straight into the source container's
+ * <p>Procedure B: the target's {@code docker start} sent and held at the runtime's create gate (before the freeze,
+ * where the runtime has gates); {@code runc checkpoint} (dumps and stops the app) straight into the source container's
  * Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
  * against the pre-relocation dump (pages seen before become references) streamed, each page image as soon as CRIU
  * has closed it, zlib-compressed below 1 Gbit/s,
  * and rebuilt in the target's tmpfs from the target's copy of the pre-relocation dump, each file checked
  * against the CRC-32 the source read ({@link FinalDumpStream}); the volumes streamed by tar into the target's; a
- * plain {@code docker start}, which the target container's runtime ({@link RestoringRuntime}) turns into
+ * {@code docker start} (the held one let through), which the target container's runtime ({@link RestoringRuntime}) turns into
  * {@code runc restore} from those images: Docker owns the restored container without the copies of its checkpoint
  * API. Folders are made in procedure A, so that after the freeze only the dump, the delta and the restore run.
  */
@@ -76,12 +77,13 @@ public final class PageDeltaStrategy implements Strategy {
                     CheckpointSteps.createTarget(RestoringRuntime.NAME),
                     preDump(), indexPages(), sendPreDump());
         }
-        return List.of(finalDump(), sendDelta(), VolumeStream.step(), RestoringRuntime.start());
+        return List.of(RestoringRuntime.hold(), finalDump(), sendDelta(), VolumeStream.step(), RestoringRuntime.start());
     }
 
     @Override
     public List<Step> rollback(Phase failed) {
         List<Step> steps = new ArrayList<>();
+        steps.add(RestoringRuntime.release()); // a held start keeps dockerd's lock of the container the next step removes
         steps.add(Rollbacks.removeFromTarget());
         if (failed == Phase.RELOCATION) {
             steps.add(CheckpointSteps.restoreSource());

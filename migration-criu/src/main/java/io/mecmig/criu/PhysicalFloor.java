@@ -4,6 +4,7 @@ import io.mecmig.core.Measures;
 import io.mecmig.core.MigrationReport;
 import io.mecmig.core.StepTiming;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,18 +30,25 @@ public record PhysicalFloor(double frozenSeconds, long bytesAfterFreeze, long li
         }
         long bytes = report.relocation().steps().stream().filter(StepTiming::inDowntime)
                 .mapToLong(StepTiming::linkBytes).sum();
-        double restoreToAnswer = 0;
+        return Optional.of(new PhysicalFloor(frozen, bytes, report.link().bitsPerSecond(),
+                restoreToAnswer(report.relocation().steps())));
+    }
+
+    /** From the restore's start (the first {@code docker start} step inside the downtime) to the first ready answer. */
+    static double restoreToAnswer(List<StepTiming> steps) {
+        double seconds = 0;
         boolean counting = false;
-        for (StepTiming step : report.relocation().steps()) {
-            counting |= step.step().startsWith("docker start"); // the restore, whichever way it goes
+        for (StepTiming step : steps) {
+            // the restore, whichever way it goes; a start sent before the freeze and held there is not the restore yet
+            counting |= step.step().startsWith("docker start") && step.inDowntime();
             if (counting && step.inDowntime()) {
-                restoreToAnswer += seconds(step.duration());
+                seconds += seconds(step.duration());
             }
             if (counting && step.step().equals("await readiness")) {
                 break;
             }
         }
-        return Optional.of(new PhysicalFloor(frozen, bytes, report.link().bitsPerSecond(), restoreToAnswer));
+        return seconds;
     }
 
     /** The floor in seconds. */

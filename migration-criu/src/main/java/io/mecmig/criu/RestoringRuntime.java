@@ -1,10 +1,17 @@
 package io.mecmig.criu;
 
+import io.mecmig.core.Key;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.StartGate;
 import io.mecmig.docker.ssh.RemoteCommand;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The restore path that goes around Docker's checkpoint API while Docker keeps owning the container: the
@@ -16,6 +23,12 @@ import io.mecmig.docker.ssh.RemoteCommand;
  * <p>The runtime is a small script, {@code /usr/local/libexec/mecmig/runc-restore}, registered in the
  * host's {@code daemon.json} under {@code runtimes}; the testbed installs and registers it on its hosts (the
  * names here and there must agree). Other hosts need the same two lines of setup, named by {@link #check}.
+ *
+ * <p>Where the runtime has start gates ({@link StartGate}), the {@code docker start} is sent before the freeze and held
+ * at the gate in front of the runtime's {@code create} ({@link #hold}): dockerd, containerd and a new shim (0.15 s and
+ * more under load) do their part outside the downtime, and inside it one line lets the restore run once the images are
+ * complete ({@link #start}). Every failure before that aborts the gate ({@link #release}): the held start fails at
+ * once, and never runs the image without its state.
  */
 final class RestoringRuntime {
 
@@ -24,6 +37,18 @@ final class RestoringRuntime {
     /** Where the runtime looks for images to restore, one folder per container id (tmpfs: no disk write). */
     static final String SPOOL = "/dev/shm/mecmig-criu/restore";
     static final String SCRIPT = "/usr/local/libexec/mecmig/runc-restore";
+    /** "yes" when the target's runtime has start gates (checked in pre-relocation). */
+    static final Key<String> GATED = Key.of("criu.restore.gated", String.class);
+    /** The target's {@code docker start}, held at its create gate until the images are complete. */
+    static final Key<Held> HELD = Key.of("criu.restore.held", Held.class);
+    /** How long the runtime may take to reach the gate after {@code docker start} is sent. */
+    private static final Duration REACH = Duration.ofSeconds(30);
+    /** How long the restore may take once the gate is open (CRIU's own bound is far shorter). */
+    private static final Duration RESTORE = Duration.ofSeconds(60);
+
+    /** A {@code docker start} held at its gate, and the call waiting on it. */
+    record Held(StartGate gate, CompletableFuture<Void> call) {
+    }
 
     private RestoringRuntime() {
     }
@@ -44,10 +69,63 @@ final class RestoringRuntime {
                         + " does), add \"runtimes\": {\"" + NAME + "\": {\"path\": \"" + SCRIPT + "\"}} to its"
                         + " daemon.json and send dockerd a SIGHUP; or use --strategy fullsp");
             }
+            if (StartGate.offeredBy(target)) {
+                ctx.put(GATED, "yes");
+            } else {
+                ctx.note("the " + NAME + " runtime of " + target.name() + " has no start gates: the whole docker start"
+                        + " (dockerd, containerd, a new shim) falls inside the downtime; ./mecmig testbed up updates it");
+            }
         });
     }
 
-    /** Target: a plain {@code docker start} of the created container, which the runtime turns into a restore. */
+    /**
+     * Target, before the freeze: arms the container's create gate, sends {@code docker start} and returns once the
+     * runtime waits at the gate. Nothing to do where the runtime has no gates. The gate's command lives a little longer
+     * than the runtime waits at a gate ({@link StartGate#RUNTIME_WAIT}).
+     */
+    static Step hold() {
+        return Step.onTarget("docker start, held at create gate", ctx -> {
+            if (ctx.find(GATED).isEmpty()) {
+                return;
+            }
+            DockerHost target = ctx.target(DockerHost.class);
+            String id = ctx.get(CriuKeys.TARGET_ID);
+            StartGate gate = StartGate.arm(target, id, StartGate.Stage.CREATE, StartGate.RUNTIME_WAIT.plusSeconds(10));
+            CompletableFuture<Void> call;
+            try {
+                call = target.startAsync(id);
+            } catch (RuntimeException e) {
+                gate.abort();
+                throw e;
+            }
+            ctx.put(HELD, new Held(gate, call)); // before the wait: a start that never arrives is released by rollback
+            gate.awaitHeld(REACH, call);
+        });
+    }
+
+    /**
+     * Rollback: aborts a start still held (it fails at once) and waits for its call to end, so that the removal of the
+     * target container that follows does not wait on dockerd's lock of a held start.
+     */
+    static Step release() {
+        return Step.onTarget("abort held restore", ctx -> ctx.find(HELD).ifPresent(held -> {
+            held.gate().abort();
+            try {
+                held.call().get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // the aborted start failed, as it should
+            } catch (TimeoutException e) {
+                // it never reached the gate; the removal goes on and waits for dockerd itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
+
+    /**
+     * Target: a plain {@code docker start} of the created container, which the runtime turns into a restore; or, with a
+     * start held at its gate ({@link #hold}), the line that lets it through.
+     */
     static Step start() {
         return Step.onTarget("docker start (runc restore)", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
@@ -55,13 +133,39 @@ final class RestoringRuntime {
             CopyCheck.beforeRestore(ctx, target, imagesDir(id));
             long start = System.nanoTime();
             try {
-                target.start(id);
+                Held held = ctx.find(HELD).orElse(null);
+                if (held == null) {
+                    target.start(id);
+                } else {
+                    letThrough(held, target);
+                }
             } catch (RuntimeException e) {
                 throw new CheckpointException("the restore on " + target.name() + " failed: " + e.getMessage()
                         + " (CRIU's log: " + imagesDir(ctx.get(CriuKeys.TARGET_ID)) + ".restore.log there)", e);
             }
             ctx.measure(Measures.RESTORE_TIME, (System.nanoTime() - start) / 1e9);
         }).startsService();
+    }
+
+    private static void letThrough(Held held, DockerHost target) {
+        if (held.call().isDone()) { // it failed while held (a dockerd gone): the gate must not let anything run
+            held.gate().abort();
+        } else {
+            held.gate().open();
+        }
+        try {
+            held.call().get(RESTORE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("docker start on " + target.name() + " did not return within "
+                    + RESTORE.toSeconds() + " s after its gate opened");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the restore ran on " + target.name(), e);
+        }
+        held.gate().close();
     }
 
     /**

@@ -161,12 +161,18 @@ class FullStateMigrationIT {
     void aCheckpointDamagedOnTheTargetIsCaughtBeforeTheRestore(String strategy) {
         AppDeployment app = freshOnA("uspa");
         AtomicReference<Path> damaged = new AtomicReference<>();
+        AtomicReference<String> targetId = new AtomicReference<>();
         PreRelocation prepared = Migration.of(app.spec()).from(a).to(b).strategy(strategy)
                 .onEvent(MigrationEvent.StepStarted.class, e -> {
                     if (e.phase() != Phase.RELOCATION) {
                         return;
                     }
-                    String id = b.inspect(app.spec().container(), false).getId();
+                    // Asked once, at the first step: while fullsp-delta's start is held at its gate, dockerd holds
+                    // the container's lock, and an inspect would wait for the gate the migration opens later.
+                    if (targetId.get() == null) {
+                        targetId.set(b.inspect(app.spec().container(), false).getId());
+                    }
+                    String id = targetId.get();
                     if (strategy.equals("fullsp-delta") && e.step().equals("runc checkpoint (stops)")) {
                         Path base = largestFile("/dev/shm/mecmig-criu/" + b.name() + "/" + app.spec().container() + "/pre");
                         flipABitInEveryPage(base);

@@ -88,10 +88,13 @@ class PrivateFilesIT {
     private static Modes modes(DockerHost host, String container) {
         String roots = RemoteCommand.quote(host.workDir()) + " "
                 + RemoteCommand.quote(PageDeltaStrategy.TMPFS + host.name() + "/" + container);
-        if (host.hasContainer(container)) { // Docker's checkpoint folders of this app's container only
+        // Docker's checkpoint folders of this app's container only. Found by listing, not by inspect: while a start is
+        // held at its gate (fccp, fullsp-delta), dockerd holds the container's lock, and an inspect waits for the gate.
+        var listed = host.docker().listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of("^/" + container + "$")).exec();
+        if (!listed.isEmpty()) {
             try (CheckpointApi api = CheckpointApi.of(host)) {
-                roots += " " + RemoteCommand.quote(api.dataRoot() + "/containers/"
-                        + host.inspect(container, false).getId() + "/checkpoints");
+                roots += " " + RemoteCommand.quote(api.dataRoot() + "/containers/" + listed.get(0).getId() + "/checkpoints");
             }
         }
         String script = "for r in " + roots + "; do [ -e \"$r\" ] || continue; "

@@ -116,6 +116,35 @@ class RestoringRuntimeTest {
     }
 
     @Test
+    void aGatedStartLetsRuncsInitExecThroughItsExecFifoWithoutRunningRunc() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("root/c10"));
+        Path execFifo = state.resolve("exec.fifo");
+        assertThat(new ProcessBuilder("mkfifo", execFifo.toString()).start().waitFor()).isZero();
+        // runc init, as runc create leaves it: blocked opening the FIFO for writing, then one byte, then its exec
+        Process init = new ProcessBuilder("sh", "-c", "printf 0 > " + execFifo + "; echo execed").start();
+        Path gate = mkfifo("c10.start");
+        Process held = start("--root", dir.resolve("root").toString(), "--log", "/l.json", "start", "c10");
+        try (var writer = Files.newBufferedWriter(gate)) {
+            assertThat(init.isAlive()).as("init waits while the start is held").isTrue();
+            writer.write("go\n");
+        }
+        assertThat(held.waitFor()).isZero();
+        assertThat(init.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(init.getInputStream().readAllBytes())).contains("execed");
+        assertThat(execFifo).as("removed, as runc start does: the container now counts as running").doesNotExist();
+        assertThat(calls).as("runc itself was not needed").doesNotExist();
+    }
+
+    @Test
+    void aPlainStartLeavesTheExecFifoToRunc() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("root/c11"));
+        assertThat(new ProcessBuilder("mkfifo", state.resolve("exec.fifo").toString()).start().waitFor()).isZero();
+        assertThat(run("--root", dir.resolve("root").toString(), "start", "c11")).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("--root " + dir.resolve("root") + " start c11");
+        assertThat(state.resolve("exec.fifo")).exists();
+    }
+
+    @Test
     void anAbortedOrClosedGateFailsTheCommandWithoutRunningRunc() throws Exception {
         Path gate = mkfifo("c7.start");
         Process aborted = start("start", "c7");

@@ -7,6 +7,8 @@ import io.mecmig.docker.ssh.RemoteCommand;
  * Whether checkpoint data is compressed on its way, chosen by the link's rate: {@code zstd -1} packs pages
  * at several hundred MB/s per core, far faster than a 100 Mbit/s link carries them, so below 1 Gbit/s it
  * shortens the transfer; at 1 Gbit/s and above, or on an unshaped link, the CPU would be the slower part.
+ * The final page delta follows the same choice but compresses inside its own script (zlib, flushed after each
+ * file; {@link FinalDumpStream}): zstd's tool holds its last block back until more input comes.
  */
 enum Compression {
     NONE, ZSTD;

@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  * if runc does not succeed in the end.
  *
  * <p>The command prints a line when the dump is done, so the report still times the dump and the stream as two
- * steps: {@link #awaitDump} returns at that line, {@link #awaitStream} when the target has rebuilt the images.
+ * steps: {@link #awaitDump} returns at that line (the sender prints it at CRIU's last line, runc's part prints it
+ * again when runc exits; the first counts), {@link #awaitImages} when the target has rebuilt and checked the
+ * images (its receiver prints a line then), and {@link #awaitEnd} when the whole command has ended: runc on the source
+ * may still be cleaning up after CRIU when the images are complete, so the restore need not wait for it, but the
+ * relocation still fails, and rolls back, if runc fails in the end.
  * The receiver checks every rebuilt file against the CRC-32 the sender read from the dump, and publishes the image
  * folder only when all match: a damaged copy is never restored, and no separate checksum pass runs in the downtime.
  *
@@ -39,6 +43,8 @@ final class FinalDumpStream implements AutoCloseable {
     private static final Pattern IMAGE_BYTES = Pattern.compile("pagedelta: read (\\d+) image bytes");
     private static final Pattern MAKE = Pattern.compile("pagedelta: read .* make ([\\d.]+) s");
     private static final Pattern APPLY = Pattern.compile("pagedelta: apply ([\\d.]+) s");
+    /** The receiver's line once the images are whole and checked: the delta's bytes as they came, its seconds. */
+    private static final Pattern APPLIED = Pattern.compile("mecmig-applied (\\d+) ([\\d.]+)");
     /** Measure: the sender's time from the dump's end to its last byte (reading and encoding the dump), seconds. */
     static final String MAKE_TIME = "delta.make.seconds";
     /** Measure: the receiver's time from the delta's first byte to the checked images, seconds. */
@@ -106,30 +112,53 @@ final class FinalDumpStream implements AutoCloseable {
     }
 
     /**
-     * Waits until the target has rebuilt and checked the images.
+     * Waits until the target has rebuilt and checked the images, and returns what crossed the link; the source's runc
+     * may still be cleaning up ({@link #awaitEnd}).
      *
      * @throws ChecksumMismatchException if a rebuilt file differs from the dump the source read
      */
-    Sent awaitStream() {
+    Transfer awaitImages() {
+        String line;
+        try {
+            line = running.awaitLine(APPLIED, streamTimeout.plusSeconds(5));
+        } catch (RemoteCommandException e) {
+            CommandResult result = running.await(Duration.ofSeconds(5)); // it ended without the images: say why
+            throw failure(result.succeeded() ? "the receiver did not say it rebuilt the images" : result.stderr(),
+                    result.exitStatus());
+        }
+        Matcher m = APPLIED.matcher(running.output());
+        long bytes = m.find() ? Long.parseLong(m.group(1)) : Long.parseLong(line);
+        return new Transfer("checkpoint page delta", compression == Compression.ZSTD ? "ssh stream, zlib"
+                : "ssh stream", bytes, Duration.ofNanos(System.nanoTime() - dumpedNanos));
+    }
+
+    /**
+     * Waits until the whole command has ended (the source's runc included) and returns the figures of the delta.
+     *
+     * @throws CheckpointException if it failed after the images were complete (runc, after CRIU's dump)
+     * @throws ChecksumMismatchException if a rebuilt file differs from the dump the source read
+     */
+    Sent awaitEnd() {
         CommandResult result = running.await(streamTimeout.plusSeconds(5));
         String err = result.stderr();
         if (!result.succeeded()) {
-            int mismatch = err.indexOf("checksum mismatch: ");
-            if (mismatch >= 0) {
-                throw new ChecksumMismatchException(err.substring(mismatch).lines().findFirst().orElseThrow()
-                        + " (on " + target.name() + ")");
-            }
-            throw new CheckpointException("the page delta from " + source.name() + " to " + target.name()
-                    + " failed (exit " + result.exitStatus() + "): " + err.strip());
+            throw failure(err, result.exitStatus());
         }
         Matcher m = IMAGE_BYTES.matcher(err);
         long imageBytes = m.find() ? Long.parseLong(m.group(1)) : 0;
-        Transfer t = new Transfer("checkpoint page delta", compression == Compression.ZSTD ? "ssh stream, zlib"
-                : "ssh stream", LinkStream.bytes(err),
-                Duration.ofNanos(System.nanoTime() - dumpedNanos));
         String said = err.lines().filter(l -> l.startsWith("pagedelta: ")).map(l -> l.substring(11))
                 .collect(java.util.stream.Collectors.joining("; "));
-        return new Sent(t, imageBytes, seconds(MAKE, err), seconds(APPLY, err), said);
+        return new Sent(imageBytes, seconds(MAKE, err), seconds(APPLY, err), said);
+    }
+
+    private RuntimeException failure(String err, int exitStatus) {
+        int mismatch = err.indexOf("checksum mismatch: ");
+        if (mismatch >= 0) {
+            return new ChecksumMismatchException(err.substring(mismatch).lines().findFirst().orElseThrow()
+                    + " (on " + target.name() + ")");
+        }
+        return new CheckpointException("the page delta from " + source.name() + " to " + target.name()
+                + " failed (exit " + exitStatus + "): " + err.strip());
     }
 
     private static double seconds(Pattern p, String text) {
@@ -155,14 +184,13 @@ final class FinalDumpStream implements AutoCloseable {
     }
 
     /**
-     * What crossed the link, and the size of the dump it rebuilt.
+     * The size of the dump the delta rebuilt, and what sender and receiver said.
      *
-     * @param transfer the delta on the link
      * @param imageBytes the final dump's size on the source
      * @param makeSeconds the sender's own time ({@link #MAKE_TIME}), NaN if it did not say
      * @param applySeconds the receiver's own time ({@link #APPLY_TIME}), NaN if it did not say
      * @param report what sender and receiver said of their work, for the report's notes
      */
-    record Sent(Transfer transfer, long imageBytes, double makeSeconds, double applySeconds, String report) {
+    record Sent(long imageBytes, double makeSeconds, double applySeconds, String report) {
     }
 }

@@ -77,7 +77,7 @@ public final class PageDeltaStrategy implements Strategy {
                     CheckpointSteps.createTarget(RestoringRuntime.NAME),
                     preDump(), indexPages(), sendPreDump());
         }
-        return List.of(RestoringRuntime.hold(), finalDump(), sendDelta(), VolumeStream.step(), RestoringRuntime.start());
+        return List.of(RestoringRuntime.hold(), finalDump(), sendDelta(), VolumeStream.step(), restore());
     }
 
     @Override
@@ -192,21 +192,36 @@ public final class PageDeltaStrategy implements Strategy {
 
     /**
      * Link: the final dump's delta, started by {@link #finalDump}, rebuilt on the target into the folder the restore
-     * reads and checked there against the CRC-32 of every file the source dumped.
+     * reads and checked there against the CRC-32 of every file the source dumped. It ends when the images are complete;
+     * the source's runc may still be cleaning up after CRIU ({@link #dumpCommandDone}).
      */
     static Step sendDelta() {
         return Step.onLink("stream page delta", ctx -> {
-            try (FinalDumpStream stream = ctx.get(STREAM)) {
-                FinalDumpStream.Sent sent = stream.awaitStream();
-                ctx.transferred(sent.transfer());
-                ctx.measure(Measures.CHECKPOINT_SENT, sent.transfer().bytes());
-                ctx.measure(Measures.CHECKPOINT_SIZE, sent.imageBytes());
-                ctx.note("page delta: " + sent.report());
-                if (!Double.isNaN(sent.makeSeconds()) && !Double.isNaN(sent.applySeconds())) {
-                    ctx.measure(FinalDumpStream.MAKE_TIME, sent.makeSeconds());
-                    ctx.measure(FinalDumpStream.APPLY_TIME, sent.applySeconds());
-                }
-            }
+            FinalDumpStream stream = ctx.get(STREAM);
+            Transfer sent = stream.awaitImages();
+            ctx.transferred(sent);
+            ctx.measure(Measures.CHECKPOINT_SENT, sent.bytes());
         });
+    }
+
+    /**
+     * Target: the restore, and meanwhile the end of the dump's command on the source: runc must have finished its part
+     * too, else the relocation fails and rolls back (the restored target is removed, the source comes back from its
+     * checkpoint).
+     */
+    static Step restore() {
+        return RestoringRuntime.start(PageDeltaStrategy::dumpCommandDone);
+    }
+
+    static void dumpCommandDone(StepContext ctx) {
+        try (FinalDumpStream stream = ctx.get(STREAM)) {
+            FinalDumpStream.Sent sent = stream.awaitEnd();
+            ctx.measure(Measures.CHECKPOINT_SIZE, sent.imageBytes());
+            ctx.note("page delta: " + sent.report());
+            if (!Double.isNaN(sent.makeSeconds()) && !Double.isNaN(sent.applySeconds())) {
+                ctx.measure(FinalDumpStream.MAKE_TIME, sent.makeSeconds());
+                ctx.measure(FinalDumpStream.APPLY_TIME, sent.applySeconds());
+            }
+        }
     }
 }

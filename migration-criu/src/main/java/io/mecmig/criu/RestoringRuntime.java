@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The restore path that goes around Docker's checkpoint API while Docker keeps owning the container: the
@@ -125,34 +126,56 @@ final class RestoringRuntime {
     /**
      * Target: a plain {@code docker start} of the created container, which the runtime turns into a restore; or, with a
      * start held at its gate ({@link #hold}), the line that lets it through.
+     *
+     * @param meanwhile what else must be done before the step ends, run while a let-through restore runs (before a
+     *     plain start); its failure fails the step
      */
-    static Step start() {
+    static Step start(Consumer<StepContext> meanwhile) {
         return Step.onTarget("docker start (runc restore)", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             String id = ctx.get(CriuKeys.TARGET_ID);
             CopyCheck.beforeRestore(ctx, target, imagesDir(id));
             long start = System.nanoTime();
-            try {
-                Held held = ctx.find(HELD).orElse(null);
-                if (held == null) {
-                    target.start(id);
-                } else {
-                    letThrough(held, target);
+            Held held = ctx.find(HELD).orElse(null);
+            if (held == null) {
+                meanwhile.accept(ctx);
+                restoring(target, id, () -> target.start(id));
+            } else {
+                letThrough(held);
+                // while the restore runs; the relocation fails (and rolls back) if this does, whatever the restore did
+                RuntimeException failed = null;
+                try {
+                    meanwhile.accept(ctx);
+                } catch (RuntimeException e) {
+                    failed = e;
                 }
-            } catch (RuntimeException e) {
-                throw new CheckpointException("the restore on " + target.name() + " failed: " + e.getMessage()
-                        + " (CRIU's log: " + imagesDir(ctx.get(CriuKeys.TARGET_ID)) + ".restore.log there)", e);
+                restoring(target, id, () -> awaitStart(held, target));
+                if (failed != null) {
+                    throw failed;
+                }
             }
             ctx.measure(Measures.RESTORE_TIME, (System.nanoTime() - start) / 1e9);
         }).startsService();
     }
 
-    private static void letThrough(Held held, DockerHost target) {
+    private static void restoring(DockerHost target, String id, Runnable restore) {
+        try {
+            restore.run();
+        } catch (RuntimeException e) {
+            throw new CheckpointException("the restore on " + target.name() + " failed: " + e.getMessage()
+                    + " (CRIU's log: " + imagesDir(id) + ".restore.log there)", e);
+        }
+    }
+
+    private static void letThrough(Held held) {
         if (held.call().isDone()) { // it failed while held (a dockerd gone): the gate must not let anything run
             held.gate().abort();
         } else {
             held.gate().open();
         }
+    }
+
+    private static void awaitStart(Held held, DockerHost target) {
         try {
             held.call().get(RESTORE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -11,10 +11,13 @@
 #                            pages-k are complete), while CRIU still dumps the rest; it sends the other files as soon
 #                            as CRIU's last line there says the images are complete, while runc still cleans up, and
 #                            exits 1 after sending if "go" never comes. A page image that changed after it was read
-#                            (its size or mtime differ at the end) is sent again.
+#                            (its size or mtime differ at the end) is sent again. At CRIU's last line it also writes
+#                            "mecmig-dumped STATS mecmig-dump-end" (CRIU's stats-dump beside LOG, base64) to file
+#                            descriptor 3 if that is open, so that its caller need not wait for runc either.
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT, each file as its record
 #                            arrives (BASE is only read). Every file is checked against the sender's CRC-32 before OUT
-#                            appears: a mismatch exits 3 naming the file, and OUT is not created.
+#                            appears: a mismatch exits 3 naming the file, and OUT is not created. Once OUT is there it
+#                            prints "mecmig-applied BYTES SECONDS" on stdout (the delta's size as it came).
 # The stream: MAGIC, a byte "z" (the rest is one zlib stream, flushed after every record, so that each record reaches
 # the receiver as soon as it is sent: zstd's and lz4's tools hold back their last 128 KiB block until more comes) or
 # "-" (plain), then records, then "E". A record is "F" HEAD name bytes SUM (a file whole) or "P" HEAD name
@@ -24,7 +27,7 @@
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 # Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
 # per page where a chunk compare does, and work after the dump that can be done while CRIU still writes.
-import hashlib, marshal, os, select, struct, sys, time, zlib
+import base64, hashlib, marshal, os, select, struct, sys, time, zlib
 
 PAGE = 4096
 CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
@@ -33,6 +36,8 @@ HEAD = struct.Struct("<HQ")   # name length; pages (P) or bytes (F)
 COPY = struct.Struct("<III")  # base file number, first page, pages
 SUM = struct.Struct("<IQ")    # CRC-32 and byte count of the whole file, after its record
 MISMATCH = 3
+# apply's last line on standard output, with the delta's bytes as they came and its seconds: OUT is whole and checked.
+APPLIED = "mecmig-applied "
 # CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
 DUMPED = b"Dumping finished successfully"
 # CRIU's line after a task's pages (dump_one_task: pages, then the core): that task's page image is closed.
@@ -192,6 +197,7 @@ class Input:
 
     def __init__(self):
         self.data, self.at = b"", 0
+        self.raw = 0  # bytes read as they came over the link
         self.zlib = None
         head = self.exactly(len(MAGIC) + 1)
         if head[:-1] != MAGIC or head[-1:] not in (b"z", b"-"):
@@ -210,6 +216,7 @@ class Input:
     def exactly(self, size):
         while len(self.data) - self.at < size:
             chunk = os.read(0, 1 << 16)
+            self.raw += len(chunk)
             if not chunk:
                 raise SystemExit("pagedelta: the delta stream ended early (%d of %d bytes): the link or the sender"
                                  " failed" % (len(self.data) - self.at, size))
@@ -291,6 +298,8 @@ def make(base, new, wait=False, log=None, compress=False):
                     sender.early.add(name)
                     sender.out.flush()
         told = await_dump(log, closed)
+        if told == "log":
+            announce_dump(log)
         if told is None:
             sender.out.flush()  # never the end record: the receiver fails
             sys.exit(1)
@@ -317,6 +326,17 @@ def make(base, new, wait=False, log=None, compress=False):
     if told == "log" and sys.stdin.readline().strip() != "go":
         sys.stderr.write("pagedelta: CRIU finished the dump but runc failed after it\n")
         sys.exit(1)
+
+
+def announce_dump(log):
+    """Tells whoever reads file descriptor 3, if it is open, that CRIU's dump is complete, with CRIU's stats file (written
+    before CRIU's last line) in base64: "mecmig-dumped STATS mecmig-dump-end". runc may still be cleaning up."""
+    try:
+        with open(os.path.join(os.path.dirname(log), "stats-dump"), "rb") as f:
+            stats = base64.b64encode(f.read())
+        os.write(3, b"mecmig-dumped " + stats + b" mecmig-dump-end\n")
+    except OSError:
+        pass  # no one listens on 3, or no stats: the caller waits for runc's own line
 
 
 def await_dump(log, closed):
@@ -438,6 +458,9 @@ def apply(base, out_dir):
     os.rename(part, out_dir)
     sys.stderr.write("pagedelta: apply %.3f s (from the end record %.3f s)\n"
                      % (time.monotonic() - began, time.monotonic() - last_at))
+    # On standard output, for whoever waits for the images: the sender's command may still wait for runc.
+    sys.stdout.write("%s%d %.3f\n" % (APPLIED, stream.raw, time.monotonic() - began))
+    sys.stdout.flush()
     forget_base(bases)
 
 

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Pid files of the daemons the testbed starts. */
-final class Pids {
+/** Pid files of the daemons the testbed and the setup start. */
+public final class Pids {
 
     private Pids() {
     }
 
     /** The live process named in {@code pidFile} whose command line mentions {@code marker}, if any. */
-    static Optional<ProcessHandle> live(Path pidFile, String marker) {
+    public static Optional<ProcessHandle> live(Path pidFile, String marker) {
         try {
             if (!Files.isRegularFile(pidFile)) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package io.mecmig.testbed.setup;
 
 import io.mecmig.testbed.DockerProbe;
+import io.mecmig.testbed.Pids;
 import io.mecmig.testbed.exec.Command;
 import io.mecmig.testbed.exec.CommandRunner;
 import io.mecmig.testbed.exec.Wait;
@@ -20,6 +21,8 @@ public final class HostDockerStep implements SetupStep {
 
     /** The socket of the host engine. */
     public static final Path SOCKET = Path.of("/var/run/docker.sock");
+    private static final Path PID_FILE = Path.of("/var/run/docker.pid");
+    private static final Path CONTAINERD_PID_FILE = Path.of("/var/run/docker/containerd/containerd.pid");
     /** PATH for daemons: the CRIU in /usr/local/sbin comes first. */
     public static final String DAEMON_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -48,15 +51,38 @@ public final class HostDockerStep implements SetupStep {
     @Override
     public String apply() {
         Path log = paths.logDir().resolve("dockerd.log");
+        Pids.live(PID_FILE, "dockerd").ifPresent(running -> {
+            throw new SetupException("a dockerd (pid " + running.pid() + ") runs but does not answer on " + SOCKET
+                    + ": stop it (kill " + running.pid() + ") and run setup again");
+        });
+        removeStale(PID_FILE, "dockerd");
+        removeStale(CONTAINERD_PID_FILE, "containerd");
         out.accept("    starting dockerd (log: " + log + ")");
         long pid = runner.startDetached(Command.of(List.of("dockerd")).withEnv("PATH", DAEMON_PATH), log);
         boolean up = Wait.until(Duration.ofSeconds(90), Duration.ofMillis(300),
                 () -> probe.serverVersion(SOCKET).isPresent() || ProcessHandle.of(pid).isEmpty());
-        if (!up || probe.serverVersion(SOCKET).isEmpty()) {
-            throw new SetupException("dockerd did not answer on " + SOCKET + " within 90 s; its log " + log
-                    + " ends with: " + tail(log));
+        if (probe.serverVersion(SOCKET).isEmpty()) {
+            throw new SetupException((up ? "dockerd exited at once" : "dockerd did not answer on " + SOCKET
+                    + " within 90 s") + "; its log " + log + " ends with: " + tail(log));
         }
         return "started dockerd (pid " + pid + ", log " + log + ")";
+    }
+
+    /**
+     * Removes the pid file of a daemon that died without cleaning up. dockerd refuses to start while its pid file names
+     * any live process or thread (a recycled pid), and waits on a dead containerd whose pid file is still there.
+     */
+    private void removeStale(Path pidFile, String daemon) {
+        if (Pids.live(pidFile, daemon).isPresent()) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(pidFile)) {
+                out.accept("    removed the stale " + pidFile + " (its daemon is gone)");
+            }
+        } catch (IOException e) {
+            throw new SetupException("cannot remove the stale " + pidFile + ": " + e.getMessage() + "; delete it by hand");
+        }
     }
 
     @Override

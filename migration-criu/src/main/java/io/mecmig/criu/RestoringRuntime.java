@@ -5,13 +5,10 @@ import io.mecmig.core.Measures;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.HeldStart;
 import io.mecmig.docker.StartGate;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -34,22 +31,18 @@ import java.util.function.Consumer;
 final class RestoringRuntime {
 
     /** The runtime's name in the target's {@code daemon.json}. */
-    static final String NAME = "mecmig-restore";
+    static final String NAME = StartGate.RUNTIME;
     /** Where the runtime looks for images to restore, one folder per container id (tmpfs: no disk write). */
     static final String SPOOL = "/dev/shm/mecmig-criu/restore";
     static final String SCRIPT = "/usr/local/libexec/mecmig/runc-restore";
     /** "yes" when the target's runtime has start gates (checked in pre-relocation). */
     static final Key<String> GATED = Key.of("criu.restore.gated", String.class);
     /** The target's {@code docker start}, held at its create gate until the images are complete. */
-    static final Key<Held> HELD = Key.of("criu.restore.held", Held.class);
+    static final Key<HeldStart> HELD = Key.of("criu.restore.held", HeldStart.class);
     /** How long the runtime may take to reach the gate after {@code docker start} is sent. */
     private static final Duration REACH = Duration.ofSeconds(30);
     /** How long the restore may take once the gate is open (CRIU's own bound is far shorter). */
     private static final Duration RESTORE = Duration.ofSeconds(60);
-
-    /** A {@code docker start} held at its gate, and the call waiting on it. */
-    record Held(StartGate gate, CompletableFuture<Void> call) {
-    }
 
     private RestoringRuntime() {
     }
@@ -81,46 +74,23 @@ final class RestoringRuntime {
 
     /**
      * Target, before the freeze: arms the container's create gate, sends {@code docker start} and returns once the
-     * runtime waits at the gate. Nothing to do where the runtime has no gates. The gate's command lives a little longer
-     * than the runtime waits at a gate ({@link StartGate#RUNTIME_WAIT}).
+     * runtime waits at the gate. Nothing to do where the runtime has no gates.
      */
     static Step hold() {
         return Step.onTarget("docker start, held at create gate", ctx -> {
             if (ctx.find(GATED).isEmpty()) {
                 return;
             }
-            DockerHost target = ctx.target(DockerHost.class);
-            String id = ctx.get(CriuKeys.TARGET_ID);
-            StartGate gate = StartGate.arm(target, id, StartGate.Stage.CREATE, StartGate.RUNTIME_WAIT.plusSeconds(10));
-            CompletableFuture<Void> call;
-            try {
-                call = target.startAsync(id);
-            } catch (RuntimeException e) {
-                gate.abort();
-                throw e;
-            }
-            ctx.put(HELD, new Held(gate, call)); // before the wait: a start that never arrives is released by rollback
-            gate.awaitHeld(REACH, call);
+            HeldStart held = HeldStart.send(ctx.target(DockerHost.class), ctx.get(CriuKeys.TARGET_ID),
+                    StartGate.Stage.CREATE);
+            ctx.put(HELD, held); // before the wait: a start that never arrives is released by rollback
+            held.awaitHeld(REACH);
         });
     }
 
-    /**
-     * Rollback: aborts a start still held (it fails at once) and waits for its call to end, so that the removal of the
-     * target container that follows does not wait on dockerd's lock of a held start.
-     */
+    /** Rollback: aborts a start still held; see {@link HeldStart#release}. */
     static Step release() {
-        return Step.onTarget("abort held restore", ctx -> ctx.find(HELD).ifPresent(held -> {
-            held.gate().abort();
-            try {
-                held.call().get(15, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                // the aborted start failed, as it should
-            } catch (TimeoutException e) {
-                // it never reached the gate; the removal goes on and waits for dockerd itself
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        return Step.onTarget("abort held restore", ctx -> ctx.find(HELD).ifPresent(HeldStart::release));
     }
 
     /**
@@ -136,12 +106,12 @@ final class RestoringRuntime {
             String id = ctx.get(CriuKeys.TARGET_ID);
             CopyCheck.beforeRestore(ctx, target, imagesDir(id));
             long start = System.nanoTime();
-            Held held = ctx.find(HELD).orElse(null);
+            HeldStart held = ctx.find(HELD).orElse(null);
             if (held == null) {
                 meanwhile.accept(ctx);
                 restoring(target, id, () -> target.start(id));
             } else {
-                letThrough(held);
+                held.letThrough();
                 // while the restore runs; the relocation fails (and rolls back) if this does, whatever the restore did
                 RuntimeException failed = null;
                 try {
@@ -149,7 +119,7 @@ final class RestoringRuntime {
                 } catch (RuntimeException e) {
                     failed = e;
                 }
-                restoring(target, id, () -> awaitStart(held, target));
+                restoring(target, id, () -> held.awaitStarted(RESTORE, target));
                 if (failed != null) {
                     throw failed;
                 }
@@ -165,30 +135,6 @@ final class RestoringRuntime {
             throw new CheckpointException("the restore on " + target.name() + " failed: " + e.getMessage()
                     + " (CRIU's log: " + imagesDir(id) + ".restore.log there)", e);
         }
-    }
-
-    private static void letThrough(Held held) {
-        if (held.call().isDone()) { // it failed while held (a dockerd gone): the gate must not let anything run
-            held.gate().abort();
-        } else {
-            held.gate().open();
-        }
-    }
-
-    private static void awaitStart(Held held, DockerHost target) {
-        try {
-            held.call().get(RESTORE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("docker start on " + target.name() + " did not return within "
-                    + RESTORE.toSeconds() + " s after its gate opened");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the restore ran on " + target.name(), e);
-        }
-        held.gate().close();
     }
 
     /**

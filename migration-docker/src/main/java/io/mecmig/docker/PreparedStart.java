@@ -4,10 +4,6 @@ import io.mecmig.core.Key;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * FCCP's start on the target, prepared before the downtime: the target container is created with the runtime
@@ -25,13 +21,9 @@ public final class PreparedStart {
     /** "yes" once the target container was created with the gated runtime. */
     static final Key<String> GATED = Key.of("docker.start.gated", String.class);
     /** The held start: its gate and the {@code docker start} call waiting at it. */
-    static final Key<Held> HELD = Key.of("docker.start.held", Held.class);
+    static final Key<HeldStart> HELD = Key.of("docker.start.held", HeldStart.class);
     /** How long the runtime may take to reach the gate after {@code docker start} is sent. */
     private static final Duration REACH = Duration.ofSeconds(30);
-
-    /** A {@code docker start} held at its gate. */
-    record Held(StartGate gate, CompletableFuture<Void> call) {
-    }
 
     private PreparedStart() {
     }
@@ -52,27 +44,17 @@ public final class PreparedStart {
 
     /**
      * Target, before the stop: arms the container's start gate, sends {@code docker start} and returns once the runtime
-     * waits at the gate (the container is set up, its process not started). Nothing to do for a plain container. The
-     * gate's command lives a little longer than the runtime waits at a gate ({@link StartGate#RUNTIME_WAIT}).
+     * waits at the gate (the container is set up, its process not started). Nothing to do for a plain container.
      */
     public static Step hold() {
         return Step.onTarget("docker start, held at gate", ctx -> {
             if (ctx.find(GATED).isEmpty()) {
                 return;
             }
-            DockerHost target = ctx.target(DockerHost.class);
-            String id = ctx.get(DockerKeys.TARGET_CONTAINER_ID);
-            StartGate gate = StartGate.arm(target, id, StartGate.Stage.START,
-                    StartGate.RUNTIME_WAIT.plusSeconds(10));
-            CompletableFuture<Void> call;
-            try {
-                call = target.startAsync(id);
-            } catch (RuntimeException e) {
-                gate.abort();
-                throw e;
-            }
-            ctx.put(HELD, new Held(gate, call)); // before the wait: a start that fails to arrive is released by rollback
-            gate.awaitHeld(REACH, call);
+            HeldStart held = HeldStart.send(ctx.target(DockerHost.class), ctx.get(DockerKeys.TARGET_CONTAINER_ID),
+                    StartGate.Stage.START);
+            ctx.put(HELD, held); // before the wait: a start that fails to arrive is released by rollback
+            held.awaitHeld(REACH);
         });
     }
 
@@ -83,18 +65,13 @@ public final class PreparedStart {
     public static Step start() {
         return Step.onTarget("docker start (gate opened)", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
-            Held held = ctx.find(HELD).orElse(null);
+            HeldStart held = ctx.find(HELD).orElse(null);
             if (held == null) {
                 target.start(ctx.app().container());
                 return;
             }
-            if (held.call().isDone()) { // the call failed while held (a dockerd gone): the gate must not let it run
-                held.gate().abort();
-                await(held.call(), DockerHost.SHORT, target);
-            }
-            held.gate().open();
-            await(held.call(), DockerHost.SHORT, target);
-            held.gate().close();
+            held.letThrough();
+            held.awaitStarted(DockerHost.SHORT, target);
         }).startsService();
     }
 
@@ -103,18 +80,7 @@ public final class PreparedStart {
      * target container that follows does not wait on dockerd's lock of a held start.
      */
     public static Step release() {
-        return Step.onTarget("abort held start", ctx -> ctx.find(HELD).ifPresent(held -> {
-            held.gate().abort();
-            try {
-                held.call().get(15, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                // the aborted start failed, as it should
-            } catch (TimeoutException e) {
-                // it never reached the gate; the removal goes on and waits for dockerd itself
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        return Step.onTarget("abort held start", ctx -> ctx.find(HELD).ifPresent(HeldStart::release));
     }
 
     /**
@@ -124,20 +90,5 @@ public final class PreparedStart {
     public static Step removeGates() {
         return Step.onTarget("remove start gates", ctx -> ctx.find(DockerKeys.TARGET_CONTAINER_ID).ifPresent(id ->
                 ctx.target(DockerHost.class).exec(StartGate.removeAll(id), DockerHost.SHORT)));
-    }
-
-    private static void await(CompletableFuture<Void> call, Duration timeout, DockerHost target) {
-        try {
-            call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("docker start on " + target.name() + " did not return within "
-                    + timeout.toSeconds() + " s after its gate opened");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while docker start ran on " + target.name(), e);
-        }
     }
 }

@@ -43,6 +43,16 @@ class HostPreconditionsTest {
     }
 
     @Test
+    void refusesASystemWithoutOsReleaseNamingTheFile() {
+        FakeRunner runner = new FakeRunner().answer("id -u", "0\n");
+        SetupPaths paths = SetupPaths.under(root); // no etc/os-release written
+        assertThatThrownBy(() -> new HostPreconditions(runner, paths).require())
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("cannot read " + paths.osRelease() + " to tell which Linux this is")
+                .hasMessageContaining("supports Debian and Ubuntu");
+    }
+
+    @Test
     void refusesWithoutApt() throws Exception {
         FakeRunner runner = new FakeRunner().answer("id -u", "0\n").answer("apt-get --version", 127, "", "not found");
         assertThatThrownBy(() -> new HostPreconditions(runner, paths("ID=debian\n")).require())

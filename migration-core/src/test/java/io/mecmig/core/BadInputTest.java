@@ -1,7 +1,9 @@
 package io.mecmig.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BadInputTest {
@@ -33,9 +35,17 @@ class BadInputTest {
 
     @Test
     void unknownStrategyListsTheKnownOnes() {
-        assertThatThrownBy(() -> Strategies.named("teleport"))
+        assertThat(new UnknownStrategyException("teleport", List.of("sfp", "fccp", "fullsp")))
+                .hasMessage("unknown strategy 'teleport': use one of sfp, fccp, fullsp");
+    }
+
+    @Test
+    void unknownStrategyByNameOnTheBuilderSaysWhatToAdd() {
+        // The core alone provides no strategy: the message names the backends that do.
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.NONE)).from(f.source).to(f.target).strategy("teleport"))
                 .isInstanceOf(UnknownStrategyException.class)
-                .hasMessageContaining("unknown strategy 'teleport': use one of");
+                .hasMessage("unknown strategy 'teleport': no strategy is on the class path; add migration-docker"
+                        + " or migration-criu to it");
     }
 
     @Test

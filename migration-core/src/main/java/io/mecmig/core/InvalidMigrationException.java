@@ -6,6 +6,7 @@ public class InvalidMigrationException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     /** A message naming the bad input and how to fix it. */
+    /** @param message what is wrong with the input and how to fix it */
     public InvalidMigrationException(String message) {
         super(message);
     }

@@ -39,6 +39,7 @@ public record JournaledMigration(Path file, String id, String app, String source
                                  String lastStep, boolean lastStepCompleted, Map<String, String> values,
                                  boolean ended, boolean running) {
 
+    /** Copies the collections, so that the record stays immutable. */
     public JournaledMigration {
         values = Map.copyOf(values);
     }

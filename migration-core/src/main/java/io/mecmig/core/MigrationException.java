@@ -8,10 +8,15 @@ public class MigrationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what failed, where, and how to fix it */
     public MigrationException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed, where, and how to fix it
+     * @param cause   the underlying error
+     */
     public MigrationException(String message, Throwable cause) {
         super(message, cause);
     }

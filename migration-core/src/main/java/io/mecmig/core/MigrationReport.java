@@ -52,6 +52,7 @@ public record MigrationReport(
         List<String> notes,
         List<String> warnings) {
 
+    /** Copies the collections, so that the record stays immutable. */
     public MigrationReport {
         measures = Map.copyOf(measures);
         notes = List.copyOf(notes);

@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record PhaseReport(Phase phase, Instant start, Duration duration, List<StepTiming> steps) {
 
+    /** Copies the collections, so that the record stays immutable. */
     public PhaseReport {
         steps = List.copyOf(steps);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 public record RecoveryReport(JournaledMigration migration, Resolution resolution, String servedFrom,
                              List<String> actions) {
 
+    /** Copies the collections, so that the record stays immutable. */
     public RecoveryReport {
         actions = List.copyOf(actions);
     }

@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record RollbackReport(String reason, List<String> actions, SourceState sourceState) {
 
+    /** Copies the collections, so that the record stays immutable. */
     public RollbackReport {
         actions = List.copyOf(actions);
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record ServiceAddress(String host, int port) {
 
+    /** Checks the host and the port, naming what is wrong. */
     public ServiceAddress {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {

@@ -43,6 +43,7 @@ public interface StateProbe {
 
     /** {@link #none()}. */
     enum NoState implements StateProbe {
+        /** The only instance. */
         INSTANCE;
 
         @Override

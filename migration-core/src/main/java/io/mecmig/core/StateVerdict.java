@@ -8,10 +8,18 @@ package io.mecmig.core;
  */
 public record StateVerdict(boolean preserved, String detail) {
 
+    /**
+     * @param detail what was compared
+     * @return a verdict that the state survived
+     */
     public static StateVerdict kept(String detail) {
         return new StateVerdict(true, detail);
     }
 
+    /**
+     * @param detail what was compared and what differed
+     * @return a verdict that the state was lost
+     */
     public static StateVerdict lost(String detail) {
         return new StateVerdict(false, detail);
     }

@@ -8,42 +8,98 @@ import java.util.Optional;
  */
 public interface StepContext {
 
-    /** The migration's id, unique in this process; handy for naming temporary files and images. */
+    /** @return the migration's id, unique in this process; handy for naming temporary files and images */
     String migrationId();
 
+    /** @return the app being moved */
     AppSpec app();
 
+    /** @return the phase the running step belongs to */
     Phase phase();
 
+    /** @return the host the app moves from */
     Host source();
 
+    /** @return the host the app moves to */
     Host target();
 
-    /** The source host as the backend type the step needs; a clear error if the host is of another kind. */
+    /**
+     * The source host as the backend type the step needs.
+     *
+     * @param <H>  that type
+     * @param type that type's class, for example a Docker host
+     * @return the source host
+     * @throws InvalidMigrationException naming both types when the host is of another kind
+     */
     <H extends Host> H source(Class<H> type);
 
-    /** The target host as the backend type the step needs; a clear error if the host is of another kind. */
+    /**
+     * The target host as the backend type the step needs.
+     *
+     * @param <H>  that type
+     * @param type that type's class, for example a Docker host
+     * @return the target host
+     * @throws InvalidMigrationException naming both types when the host is of another kind
+     */
     <H extends Host> H target(Class<H> type);
 
+    /** @return the link's configured rate and loss */
     LinkProfile link();
 
-    /** Records bytes that crossed the link in this step; they are added to the step's and the run's totals. */
+    /**
+     * Records bytes that crossed the link in this step; they are added to the step's and the run's totals.
+     *
+     * @param transfer what crossed and how many bytes
+     */
     void transferred(Transfer transfer);
 
-    /** Records a figure of this run under a {@link Measures} key, for example a tarball's size in bytes. */
+    /**
+     * Records a figure of this run, for example a tarball's size in bytes.
+     *
+     * @param key   a {@link Measures} key
+     * @param value the figure, in the unit the key names
+     */
     void measure(String key, double value);
 
-    /** Leaves data for later steps, in this phase or the next. */
+    /**
+     * Leaves data for later steps, in this phase or the next.
+     *
+     * @param <T>   the data's type
+     * @param key   where to leave it
+     * @param value the data
+     */
     <T> void put(Key<T> key, T value);
 
-    /** Data an earlier step left, or a clear error naming the step that should have left it. */
+    /**
+     * Data an earlier step left.
+     *
+     * @param <T> the data's type
+     * @param key where it was left
+     * @return the data
+     * @throws MigrationException when no step left it: the steps are out of order, or pre-relocation did not run
+     */
     <T> T get(Key<T> key);
 
+    /**
+     * Data an earlier step may have left.
+     *
+     * @param <T> the data's type
+     * @param key where it would be
+     * @return the data, or empty when no step left any
+     */
     <T> Optional<T> find(Key<T> key);
 
-    /** Records that the step needed input a person had to give (the paper's CMD for SFP). */
+    /**
+     * Records that the step needed input a person had to give (the paper's CMD for SFP).
+     *
+     * @param what the input, in words
+     */
     void manualInput(String what);
 
-    /** A remark for the report, for example a fallback the step took. */
+    /**
+     * A remark for the report, for example a fallback the step took.
+     *
+     * @param message the remark
+     */
     void note(String message);
 }

@@ -8,5 +8,6 @@ import java.util.List;
  */
 public interface StrategyProvider {
 
+    /** @return the strategies this backend offers, each with a unique name */
     List<Strategy> strategies();
 }

@@ -79,6 +79,34 @@ class UspaAppSandboxTest {
         }
     }
 
+    @Test
+    void keepsTryingWhileThePlatformIsDownKeepsItsCounterAndCountsOnWhenItComesUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path volume = Files.createDirectories(root.resolve("volume"));
+        Files.writeString(volume.resolve("state.json"), "{\"counter\":2,\"zone\":\"zone-before-the-outage\"}");
+        AppConfig config = new AppConfig("http://127.0.0.1:" + port + "/sbx/", Duration.ofMillis(20), 0, Optional.empty(),
+                volume, root.resolve("container-log"), "unused");
+        try (UspaApp app = UspaApp.start(config)) {
+            Thread.sleep(500); // about 25 polls, every one refused
+            assertThat(get(app, "/health")).contains("\"status\":\"UP\"", "\"mecReachable\":false");
+            assertThat(app.state()).containsEntry("counter", 2L).containsEntry("zone", "zone-before-the-outage");
+
+            try (MecSandbox sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress("127.0.0.1").port(port)
+                    .ues(UeSelection.counts(0, 0, 1)).paused().start()) {
+                String zone = sandbox.control().snapshot().ues().get(0).zoneId();
+                assertThat(zone).as("the UE's zone at start").isNotEmpty();
+                awaitZone(app, zone);
+                assertThat(app.state()).containsEntry("counter", 3L);
+                assertThat(Files.readString(volume.resolve("state.json"))).isEqualTo("{\"counter\":3,\"zone\":\"" + zone + "\"}");
+                await(() -> size(root.resolve("container-log/runtime.log")) > 0);
+                assertThat(get(app, "/health")).contains("\"mecReachable\":true");
+            }
+        }
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);

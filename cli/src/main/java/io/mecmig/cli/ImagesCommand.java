@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Builds and caches the base, app and gateway images in a Docker engine. */
-@Command(name = "images", description = "Builds and caches the base, app and gateway images in a Docker engine.",
-        subcommands = ImagesCommand.Build.class)
+@Command(name = "images", description = "Builds and caches the base, app and gateway images in a Docker engine; measures the apps' start and RSS.",
+        subcommands = {ImagesCommand.Build.class, ImagesBenchCommand.class})
 final class ImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         System.out.println("Usage: mecmig images build [--engine unix:///PATH] [--app ba|uspa|asw]...");
+        System.out.println("       mecmig images bench [--engine unix:///PATH] [--app ba|uspa|asw]... [--runs 5] [--settle-seconds 3]");
         return 2;
     }
 

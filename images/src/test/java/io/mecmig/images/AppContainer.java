@@ -117,6 +117,6 @@ final class AppContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        docker.removeContainerCmd(id).withForce(true).exec();
+        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec(); // and its anonymous volume (USPA without a named one)
     }
 }

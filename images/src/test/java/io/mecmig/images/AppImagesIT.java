@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The app images on a real Docker engine, against the embedded sandbox (in this JVM, listening on the engine's
@@ -146,13 +148,55 @@ class AppImagesIT {
 
     @Test
     void aBadGatewayUrlIsLoggedClearlyAndTheAppKeepsServing() throws Exception {
-        try (AppContainer ba = run(AppImages.ba(), Map.of("MEC_BASE_URL", "http://127.0.0.1:9/sbx/"), null)) {
+        // A name that resolves nowhere: the images resolve names from /etc/hosts only.
+        try (AppContainer ba = run(AppImages.ba(), Map.of("MEC_BASE_URL", "http://no-such-gateway/sbx/"), null)) {
             AppStatusClient status = ba.status();
             await(() -> status.state().path("failedPolls").asLong() >= 10);
+            JsonNode state = status.state();
+            assertThat(state.path("lastPoll").path("at").isNull()).as("no poll succeeded").isTrue();
             assertThat(ba.running()).isTrue();
             assertThat(status.health().orElseThrow().path("mecReachable").asBoolean()).isFalse();
-            assertThat(ba.logs()).contains("MEC API unreachable at http://127.0.0.1:9/sbx/rni/v2/queries/rab_info")
-                    .contains("MEC_BASE_URL");
+            assertThat(ba.logs()).contains("MEC API unreachable at http://no-such-gateway/sbx/rni/v2/queries/rab_info")
+                    .contains("UnknownHostException").contains("MEC_BASE_URL").doesNotContain("Exception in thread");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ba", "uspa", "asw"})
+    void whileTheSandboxIsDownTheAppLogsItKeepsTryingAndCarriesOnOnceTheSandboxIsUp(String app) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(gateway))) {
+            port = socket.getLocalPort();
+        }
+        String base = "http://mec-gateway:" + port + "/sbx/";
+        try (AppContainer container = run(AppImages.named(app), Map.of("MEC_BASE_URL", base), null)) {
+            AppStatusClient status = container.status();
+            await(() -> logs(container).contains("MEC API unreachable at " + base));
+            Thread.sleep(500); // 10 more polls at 50 ms, every one refused
+            assertThat(container.running()).isTrue();
+            assertThat(status.health().orElseThrow().path("mecReachable").asBoolean()).isFalse();
+            assertThat(status.state().isObject()).as("/state answers").isTrue();
+            assertThat(container.logs()).contains("check that the gateway/sandbox is running and that MEC_BASE_URL is right")
+                    .doesNotContain("Exception in thread");
+
+            try (MecSandbox late = MecSandbox.builder().sandboxName("sbx").bindAddress(gateway).port(port)
+                    .ues(UeSelection.counts(0, 0, 1)).paused().start()) {
+                await(() -> status.health().orElseThrow().path("mecReachable").asBoolean());
+                switch (app) {
+                    case "ba" -> await(() -> !status.state().path("lastPoll").path("at").isNull());
+                    case "uspa" -> await(() -> status.state().path("zone").isTextual());
+                    default -> await(() -> status.state().path("count").asInt() == 1);
+                }
+                assertThat(container.logs()).contains("MEC API answers again after");
+            }
+        }
+    }
+
+    private static String logs(AppContainer container) {
+        try {
+            return container.logs();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -62,6 +62,42 @@ class AswAppSandboxIT {
         }
     }
 
+    @Test
+    void keepsTryingWhileThePlatformIsDownAndStoresTheZoneOnceItComesUp() throws Exception {
+        int memcachedPort = freePort();
+        int platformPort = freePort();
+        Process memcached = new ProcessBuilder("memcached", "-u", "root", "-l", "127.0.0.1", "-p", String.valueOf(memcachedPort),
+                "-U", "0", "-m", "16").redirectErrorStream(true).start();
+        AppConfig config = new AppConfig("http://127.0.0.1:" + platformPort + "/sbx/", Duration.ofMillis(20), 0, Optional.empty(),
+                Path.of("/nonexistent"), Path.of("/nonexistent"), "127.0.0.1:" + memcachedPort);
+        try (AswApp app = AswApp.start(config)) {
+            Thread.sleep(500); // about 25 polls, every one refused
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.statusPort() + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"mecReachable\":false");
+            assertThat(app.state()).containsEntry("count", 0);
+
+            try (MecSandbox sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress("127.0.0.1").port(platformPort)
+                    .ues(UeSelection.counts(0, 0, 1)).paused().start()) {
+                String zone = sandbox.control().snapshot().ues().get(0).zoneId();
+                assertThat(zone).as("the UE's zone at start").isNotEmpty();
+                await(() -> zoneIds(app).contains(zone));
+                assertThat(zoneIds(app)).containsExactly(zone);
+            }
+        } finally {
+            memcached.destroy();
+            memcached.waitFor();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> zoneIds(AswApp app) {
         return ((List<ZoneInfo>) app.state().get("visitedZones")).stream().map(ZoneInfo::zoneId).toList();

@@ -11,12 +11,21 @@ import java.util.Objects;
  */
 public record AppState(String json) {
 
-    /** Keeps the document as it was read. */
+    /**
+     * Keeps the document as it was read.
+     *
+     * @param json the document as the app answered it
+     */
     public AppState {
         Objects.requireNonNull(json, "json");
     }
 
-    /** The document parsed; a malformed answer is reported as such. */
+    /**
+     * The document parsed; a malformed answer is reported as such.
+     *
+     * @return the parsed document
+     * @throws java.io.UncheckedIOException when the answer is not JSON
+     */
     public JsonNode tree() {
         try {
             return Json.MAPPER.readTree(json);

@@ -44,7 +44,13 @@ public final class DowntimeProbe implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts probing {@code served}, which answers whether the UE got a good answer right now. */
+    /**
+     * Starts probing {@code served}, which answers whether the UE got a good answer right now.
+     *
+     * @param served one check: true when the UE got a good answer
+     * @param interval the time between two checks
+     * @return the running probe; stop it with {@link #stop()}
+     */
     public static DowntimeProbe start(BooleanSupplier served, Duration interval) {
         DowntimeProbe probe = new DowntimeProbe(served, interval);
         probe.thread.start();
@@ -101,6 +107,7 @@ public final class DowntimeProbe implements AutoCloseable {
      * stops: a probe whose first calls are slow (a cold HTTP client on a busy machine) would otherwise miss
      * the last answer before the outage and under-report it.
      *
+     * @param timeout how long to wait at most
      * @return whether an answer came in time
      */
     public boolean awaitFirstAnswer(Duration timeout) {
@@ -112,7 +119,11 @@ public final class DowntimeProbe implements AutoCloseable {
         }
     }
 
-    /** Stops probing and returns what it saw. An outage still open at stop counts up to the stop. */
+    /**
+     * Stops probing and returns what it saw. An outage still open at stop counts up to the stop.
+     *
+     * @return the longest gap, with its start and end, and the number of checks and failures
+     */
     public ProbeResult stop() {
         return stop(Duration.ofSeconds(5));
     }

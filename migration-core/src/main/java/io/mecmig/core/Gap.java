@@ -12,7 +12,11 @@ import java.time.Instant;
  */
 public record Gap(Instant start, Instant end) {
 
-    /** How long the app answered nobody. */
+    /**
+     * How long the app answered nobody.
+     *
+     * @return from {@code start} to {@code end}
+     */
     @JsonIgnore
     public Duration duration() {
         return Duration.between(start, end);

@@ -32,22 +32,39 @@ public final class Journal {
         this.dir = SecureFiles.privateDirectory(dir);
     }
 
-    /** The journal in {@code dir}, created (0700) if missing. */
+    /**
+     * The journal in {@code dir}, created (0700) if missing.
+     *
+     * @param dir the journal's folder
+     * @return the journal
+     */
     public static Journal at(Path dir) {
         return new Journal(dir);
     }
 
-    /** {@code ~/.mecmig/journal}: where the command line keeps it unless told otherwise. */
+    /**
+     * {@code ~/.mecmig/journal}: where the command line keeps it unless told otherwise.
+     *
+     * @return that folder
+     */
     public static Path defaultLocation() {
         return Path.of(System.getProperty("user.home"), ".mecmig", "journal");
     }
 
-    /** The journal's folder. */
+    /**
+     * The journal's folder.
+     *
+     * @return the folder
+     */
     public Path dir() {
         return dir;
     }
 
-    /** Every migration in this journal that has not ended, in file-name order; see {@link JournaledMigration#running()}. */
+    /**
+     * Every migration in this journal that has not ended, in file-name order; see {@link JournaledMigration#running()}.
+     *
+     * @return those migrations
+     */
     public List<JournaledMigration> unfinished() {
         List<JournaledMigration> found = new ArrayList<>();
         for (Path file : files()) {
@@ -70,6 +87,7 @@ public final class Journal {
         }
     }
 
+    @SuppressWarnings("try") // the file lock is held for the body without being referenced in it
     private JournalFile beginGuarded(String id, AppSpec app, Host source, Host target, Strategy strategy) {
         Path guard = SecureFiles.privateFile(dir.resolve(GUARD));
         try (FileChannel channel = FileChannel.open(guard, StandardOpenOption.WRITE);

@@ -39,12 +39,35 @@ public record JournaledMigration(Path file, String id, String app, String source
                                  String lastStep, boolean lastStepCompleted, Map<String, String> values,
                                  boolean ended, boolean running) {
 
-    /** Copies the collections, so that the record stays immutable. */
+    /**
+     * Copies the collections, so that the record stays immutable.
+     *
+     * @param file the journal file
+     * @param id the migration's id
+     * @param app the app's container name
+     * @param source the source host's name
+     * @param target the target host's name
+     * @param strategy the strategy's name
+     * @param phase the last phase entered, null if none
+     * @param preRelocated whether phase 1 completed
+     * @param stopStarted whether a step that stops the service on the source began (it may have stopped it)
+     * @param serviceStarted whether the step that starts the app on the target completed
+     * @param lastStep the last step that began, null if none
+     * @param lastStepCompleted whether that step completed
+     * @param values the journaled values steps left (see {@link Key#journaled(String)})
+     * @param ended whether the journal has its last entry (the migration completed, rolled back, was aborted
+     *     or recovered)
+     * @param running whether a live process still holds the journal: the migration is running, not crashed
+     */
     public JournaledMigration {
         values = Map.copyOf(values);
     }
 
-    /** One line for a person: what it was and how far it got. */
+    /**
+     * One line for a person: what it was and how far it got.
+     *
+     * @return that line
+     */
     public String describe() {
         return id + ": " + app + " from " + source + " to " + target + " with " + strategy + ", "
                 + (phase == null ? "no phase begun" : phase + (lastStep == null ? "" : ", step '" + lastStep + "' "

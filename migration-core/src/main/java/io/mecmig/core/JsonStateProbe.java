@@ -180,25 +180,44 @@ public final class JsonStateProbe implements StateProbe {
             this.path = path;
         }
 
-        /** The numeric {@code field} must not be lower after the move (a counter that must continue). */
+        /**
+         * The numeric {@code field} must not be lower after the move (a counter that must continue).
+         *
+         * @param field a top-level field of the state document
+         * @return this builder
+         */
         public Builder nonDecreasing(String field) {
             rules.add(new NonDecreasing(field));
             return this;
         }
 
-        /** Every key (object) or element (array) of {@code field} must still be there after the move. */
+        /**
+         * Every key (object) or element (array) of {@code field} must still be there after the move.
+         *
+         * @param field a top-level field of the state document
+         * @return this builder
+         */
         public Builder containsAll(String field) {
             rules.add(new ContainsAll(field));
             return this;
         }
 
-        /** {@code field} must be equal before and after, for example a process start time. */
+        /**
+         * {@code field} must be equal before and after, for example a process start time.
+         *
+         * @param field a top-level field of the state document
+         * @return this builder
+         */
         public Builder unchanged(String field) {
             rules.add(new Unchanged(field));
             return this;
         }
 
-        /** The probe with the rules added so far. */
+        /**
+         * The probe with the rules added so far.
+         *
+         * @return the probe
+         */
         public JsonStateProbe build() {
             return new JsonStateProbe(path, rules);
         }

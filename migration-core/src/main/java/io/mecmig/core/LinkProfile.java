@@ -16,7 +16,12 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
     /** Below this a shaper's bucket cannot hold one full-size packet. */
     private static final long SLOWEST_RATE = 8_000;
 
-    /** Validates rate and loss. */
+    /**
+     * Validates rate and loss.
+     *
+     * @param bitsPerSecond the shaped rate; 0 means not shaped
+     * @param lossPercent packets dropped, 0 to 100
+     */
     public LinkProfile {
         if (bitsPerSecond < 0) {
             throw new InvalidMigrationException("link rate must not be negative, got " + bitsPerSecond);
@@ -30,7 +35,11 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
         }
     }
 
-    /** A link with no shaping and no loss. */
+    /**
+     * A link with no shaping and no loss.
+     *
+     * @return that link
+     */
     public static LinkProfile unshaped() {
         return new LinkProfile(0, 0);
     }
@@ -39,13 +48,22 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
      * Parses a tc-style rate such as {@code 100mbit}, {@code 1gbit} or {@code 1Gbit} (as tc prints it), or
      * {@code unlimited} for no shaping.
      *
+     * @param rate the rate as tc writes it
+     * @param lossPercent packets dropped, 0 to 100
+     * @return the link
      * @throws InvalidMigrationException naming the accepted forms
      */
     public static LinkProfile of(String rate, double lossPercent) {
         return new LinkProfile(parseRate(rate), lossPercent);
     }
 
-    /** The rate in bit/s of a text as {@link #of} reads it; 0 for {@code unlimited}. */
+    /**
+     * The rate in bit/s of a text as {@link #of} reads it; 0 for {@code unlimited}.
+     *
+     * @param rate the rate as tc writes it
+     * @return bit/s
+     * @throws InvalidMigrationException naming the accepted forms
+     */
     public static long parseRate(String rate) {
         String text = rate == null ? "" : rate.trim().toLowerCase(Locale.ROOT);
         if (text.equals("unlimited") || text.equals("unshaped") || text.equals("0")) {
@@ -66,12 +84,20 @@ public record LinkProfile(long bitsPerSecond, double lossPercent) {
         return Math.round(value * unit);
     }
 
-    /** True when a rate limit applies. */
+    /**
+     * True when a rate limit applies.
+     *
+     * @return true when shaped
+     */
     public boolean limited() {
         return bitsPerSecond > 0;
     }
 
-    /** The rate as tc writes it, for example {@code 100mbit}; {@code unshaped} when not shaped. */
+    /**
+     * The rate as tc writes it, for example {@code 100mbit}; {@code unshaped} when not shaped.
+     *
+     * @return the label
+     */
     public String rateLabel() {
         if (bitsPerSecond == 0) {
             return "unshaped";

@@ -26,7 +26,13 @@ public final class Migration {
     private Migration() {
     }
 
-    /** Starts describing the migration of {@code app}. */
+    /**
+     * Starts describing the migration of {@code app}.
+     *
+     * @param app the app to move
+     * @return a builder for the rest of the settings
+     * @throws InvalidMigrationException when {@code app} is null
+     */
     public static Builder of(AppSpec app) {
         if (app == null) {
             throw new InvalidMigrationException("no app given: pass an AppSpec to Migration.of(...)");
@@ -51,48 +57,88 @@ public final class Migration {
             this.app = app;
         }
 
-        /** The host the app runs on now. */
+        /**
+         * The host the app runs on now.
+         *
+         * @param source the source host
+         * @return this builder
+         */
         public Builder from(Host source) {
             this.source = source;
             return this;
         }
 
-        /** The host the app moves to. */
+        /**
+         * The host the app moves to.
+         *
+         * @param target the target host
+         * @return this builder
+         */
         public Builder to(Host target) {
             this.target = target;
             return this;
         }
 
-        /** How to move it. */
+        /**
+         * How to move it.
+         *
+         * @param strategy the strategy
+         * @return this builder
+         */
         public Builder strategy(Strategy strategy) {
             this.strategy = strategy;
             return this;
         }
 
-        /** The strategy called {@code name}, see {@link Strategies#named(String)}. */
+        /**
+         * The strategy called {@code name}, see {@link Strategies#named(String)}.
+         *
+         * @param name a strategy's name, case-insensitive
+         * @return this builder
+         * @throws UnknownStrategyException listing the strategies on the class path
+         */
         public Builder strategy(String name) {
             return strategy(Strategies.named(name));
         }
 
-        /** The link's configured rate and loss, recorded in the report (shaping itself is the testbed's job). */
+        /**
+         * The link's configured rate and loss, recorded in the report (shaping itself is the testbed's job).
+         *
+         * @param link the link's profile
+         * @return this builder
+         */
         public Builder link(LinkProfile link) {
             this.link = Objects.requireNonNull(link, "link");
             return this;
         }
 
-        /** How often the UE-side probe calls the app during relocation (default 10 ms). */
+        /**
+         * How often the UE-side probe calls the app during relocation (default 10 ms).
+         *
+         * @param interval the time between two calls
+         * @return this builder
+         */
         public Builder probeInterval(Duration interval) {
             this.probeInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
-        /** Turns the UE-side downtime probe off (it is on by default). */
+        /**
+         * Turns the UE-side downtime probe off (it is on by default).
+         *
+         * @return this builder
+         */
         public Builder withoutUeProbe() {
             this.ueProbe = false;
             return this;
         }
 
-        /** What to do when the app's state is lost on the target (default: roll back). */
+        /**
+         * What to do when the app's state is lost on the target (default: roll back).
+         *
+         * @param policy roll back, or record the loss and keep the app on the target
+         * @return this builder
+         */
         public Builder onStateLoss(StateLossPolicy policy) {
             this.stateLoss = Objects.requireNonNull(policy, "policy");
             return this;
@@ -102,13 +148,23 @@ public final class Migration {
          * Writes the migration's progress to {@code journal} (off by default in the library, on in the command
          * line), so that {@link Recovery} can finish or roll it back if this process dies half-way. It also
          * refuses a second migration of the same app from the same host, across processes.
+         *
+         * @param journal the journal to write to
+         * @return this builder
          */
         public Builder journal(Journal journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
             return this;
         }
 
-        /** Registers a listener for events of {@code type} (and its subtypes). */
+        /**
+         * Registers a listener for events of {@code type} (and its subtypes).
+         *
+         * @param <E> the event type
+         * @param type the event type's class
+         * @param listener called for each such event
+         * @return this builder
+         */
         public <E extends MigrationEvent> Builder onEvent(Class<E> type, MigrationListener<? super E> listener) {
             listeners.add(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
             return this;
@@ -117,6 +173,7 @@ public final class Migration {
         /**
          * Validates the settings and runs phase 1 (pre-relocation). The app keeps serving on the source.
          *
+         * @return the handle to trigger relocation with, holding phase 1's report
          * @throws InvalidMigrationException for bad settings, before anything runs
          * @throws StepFailedException when a step failed; the target was cleaned and the source never stopped
          */
@@ -128,7 +185,13 @@ public final class Migration {
             return run.preRelocate();
         }
 
-        /** Both phases back to back: {@code preRelocate().relocate()}. */
+        /**
+         * Both phases back to back: {@code preRelocate().relocate()}.
+         *
+         * @return the migration's report
+         * @throws InvalidMigrationException for bad settings, before anything runs
+         * @throws StepFailedException when a step failed, after rollback; it carries the report
+         */
         public MigrationReport migrate() {
             return preRelocate().relocate();
         }

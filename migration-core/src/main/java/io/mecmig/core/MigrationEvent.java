@@ -9,10 +9,18 @@ import java.time.Instant;
  */
 public sealed interface MigrationEvent {
 
-    /** The migration's id. */
+    /**
+     * The migration's id.
+     *
+     * @return the id
+     */
     String migrationId();
 
-    /** When it happened. */
+    /**
+     * When it happened.
+     *
+     * @return the instant
+     */
     Instant at();
 
     /** A phase began. */

@@ -52,20 +52,50 @@ public record MigrationReport(
         List<String> notes,
         List<String> warnings) {
 
-    /** Copies the collections, so that the record stays immutable. */
+    /**
+     * Copies the collections, so that the record stays immutable.
+     *
+     * @param id the migration's id
+     * @param app the app's container name
+     * @param strategy the strategy's name
+     * @param source the source host's name
+     * @param target the target host's name
+     * @param link the link as configured for the run
+     * @param started when pre-relocation started
+     * @param preRelocation phase 1
+     * @param relocation phase 2; null if the migration failed before it
+     * @param downtime both downtime measures; null if relocation did not reach the stop
+     * @param measures figures recorded by steps, by {@link Measures} key
+     * @param stateCheck the state comparison; null if relocation did not get that far
+     * @param viability Table IV's metric; null if relocation did not get that far
+     * @param outcome how it ended
+     * @param failure the failure's message, or null
+     * @param rollback what rollback did, or null
+     * @param notes remarks from steps
+     * @param warnings warnings raised before or during the run (a strategy that does not suit the app, a
+     *     listener that threw)
+     */
     public MigrationReport {
         measures = Map.copyOf(measures);
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
     }
 
-    /** Bytes sent across the link in both phases. */
+    /**
+     * Bytes sent across the link in both phases.
+     *
+     * @return the bytes
+     */
     public long linkBytes() {
         return (preRelocation == null ? 0 : preRelocation.linkBytes())
                 + (relocation == null ? 0 : relocation.linkBytes());
     }
 
-    /** The report as one line of JSON, the form the experiment runner appends to its results. */
+    /**
+     * The report as one line of JSON, the form the experiment runner appends to its results.
+     *
+     * @return the JSON
+     */
     public String toJson() {
         try {
             return Json.MAPPER.writeValueAsString(this);
@@ -74,7 +104,13 @@ public record MigrationReport(
         }
     }
 
-    /** Reads a report written by {@link #toJson()}. */
+    /**
+     * Reads a report written by {@link #toJson()}.
+     *
+     * @param json one report as {@link #toJson()} wrote it
+     * @return the report
+     * @throws java.io.UncheckedIOException when the text is not such a report
+     */
     public static MigrationReport fromJson(String json) {
         try {
             return Json.MAPPER.readValue(json, MigrationReport.class);
@@ -83,7 +119,11 @@ public record MigrationReport(
         }
     }
 
-    /** The step table, downtime, sizes and state check as plain text for a terminal. */
+    /**
+     * The step table, downtime, sizes and state check as plain text for a terminal.
+     *
+     * @return the text, several lines
+     */
     public String toText() {
         return ReportText.render(this);
     }

@@ -25,7 +25,9 @@ public final class Names {
     /**
      * Returns {@code value} when it is a valid Docker object name.
      *
+     * @param value the name
      * @param kind what the name is for, used in the message ("container", "volume", ...)
+     * @return {@code value}
      * @throws InvalidMigrationException naming the rule when it is not
      */
     public static String requireObjectName(String kind, String value) {
@@ -40,7 +42,9 @@ public final class Names {
      * Returns {@code value} when it is a host address a command may carry: a DNS name, a dotted IPv4
      * address or an IPv6 literal (bare or in brackets).
      *
+     * @param value the address
      * @param what what the address is for, used in the message ("source host's SSH address", ...)
+     * @return {@code value}
      * @throws InvalidMigrationException naming the problem and an example of a valid address
      */
     public static String requireHostAddress(String what, String value) {

@@ -20,7 +20,13 @@ public final class PhaseSignal {
     private PhaseSignal() {
     }
 
-    /** Sends the phase to {@code app} at {@code address}; does nothing for apps without a phase endpoint. */
+    /**
+     * Sends the phase to {@code app} at {@code address}; does nothing for apps without a phase endpoint.
+     *
+     * @param app the app
+     * @param address where it answers
+     * @param inMigration true on entering relocation, false on leaving it
+     */
     public static void send(AppSpec app, ServiceAddress address, boolean inMigration) {
         if (app.phaseEndpoint().isEmpty()) {
             return;

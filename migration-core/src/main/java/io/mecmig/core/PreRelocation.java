@@ -14,12 +14,20 @@ public final class PreRelocation {
         this.report = report;
     }
 
-    /** The migration's id. */
+    /**
+     * The migration's id.
+     *
+     * @return the migration's id
+     */
     public String id() {
         return run.id();
     }
 
-    /** Phase 1's steps and timings. */
+    /**
+     * Phase 1's steps and timings.
+     *
+     * @return phase 1's report
+     */
     public PhaseReport report() {
         return report;
     }

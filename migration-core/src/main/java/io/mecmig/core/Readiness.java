@@ -15,7 +15,12 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Readiness {
 
-    /** One check, bounded by a short timeout; never throws for an app that is down. */
+    /**
+     * One check, bounded by a short timeout; never throws for an app that is down.
+     *
+     * @param address where the app answers
+     * @return true when it serves
+     */
     boolean isReady(ServiceAddress address);
 
     /**
@@ -23,12 +28,19 @@ public interface Readiness {
      * accepted gets up to 2 s for its answer, as a UE's request would. A shorter bound gives up on a freshly started
      * app's first, slow answers (class loading on a busy host): each abandoned request still costs the app its work,
      * the next one queues behind it, and the app is seen ready seconds after it could answer.
+     *
+     * @param path the path to call, for example {@code /health}
+     * @return the check
      */
     static Readiness http(String path) {
         return new HttpReadiness(path, Duration.ofSeconds(2));
     }
 
-    /** Ready when the port accepts a TCP connection. */
+    /**
+     * Ready when the port accepts a TCP connection.
+     *
+     * @return the check
+     */
     static Readiness tcp() {
         return address -> {
             try (Socket socket = new Socket()) {
@@ -43,6 +55,10 @@ public interface Readiness {
     /**
      * Polls every {@code interval} until ready or {@code timeout} passes.
      *
+     * @param readiness the check
+     * @param address where the app answers
+     * @param timeout how long to wait at most
+     * @param interval the time between two checks
      * @return the time it took
      * @throws ReadinessTimeoutException when the app did not become ready in time
      */

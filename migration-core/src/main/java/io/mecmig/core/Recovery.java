@@ -37,35 +37,63 @@ public final class Recovery {
         this.journal = Objects.requireNonNull(journal, "journal");
     }
 
-    /** Recovery of the migrations in {@code journal}. */
+    /**
+     * Recovery of the migrations in {@code journal}.
+     *
+     * @param journal the journal
+     * @return the recovery, to be given hosts and apps
+     */
     public static Recovery of(Journal journal) {
         return new Recovery(journal);
     }
 
-    /** How to reach a host by the name the journal recorded ({@link Host#name()}); null for unknown. */
+    /**
+     * How to reach a host by the name the journal recorded ({@link Host#name()}); null for unknown.
+     *
+     * @param byName a host by its name
+     * @return this recovery
+     */
     public Recovery hosts(Function<String, Host> byName) {
         this.hosts = Objects.requireNonNull(byName, "byName");
         return this;
     }
 
-    /** The app spec of a container name the journal recorded; null for unknown. */
+    /**
+     * The app spec of a container name the journal recorded; null for unknown.
+     *
+     * @param byContainer an app spec by its container name
+     * @return this recovery
+     */
     public Recovery apps(Function<String, AppSpec> byContainer) {
         this.apps = Objects.requireNonNull(byContainer, "byContainer");
         return this;
     }
 
-    /** The strategy of a name the journal recorded (default: {@link Strategies#named(String)}). */
+    /**
+     * The strategy of a name the journal recorded (default: {@link Strategies#named(String)}).
+     *
+     * @param byName a strategy by its name
+     * @return this recovery
+     */
     public Recovery strategies(Function<String, Strategy> byName) {
         this.strategies = Objects.requireNonNull(byName, "byName");
         return this;
     }
 
-    /** The journal's unfinished migrations that no live process holds: the ones {@link #recoverAll()} handles. */
+    /**
+     * The journal's unfinished migrations that no live process holds: the ones {@link #recoverAll()} handles.
+     *
+     * @return those migrations
+     */
     public List<JournaledMigration> pending() {
         return journal.unfinished().stream().filter(m -> !m.running()).toList();
     }
 
-    /** Resolves every pending migration, one after the other. */
+    /**
+     * Resolves every pending migration, one after the other.
+     *
+     * @return a report per migration
+     */
     public List<RecoveryReport> recoverAll() {
         List<RecoveryReport> reports = new ArrayList<>();
         for (JournaledMigration m : pending()) {
@@ -77,6 +105,8 @@ public final class Recovery {
     /**
      * Finishes or rolls back {@code m} and ends its journal.
      *
+     * @param m a pending migration
+     * @return what recovery did
      * @throws InvalidMigrationException when a host, app or strategy it names is unknown, or it is still running
      */
     public RecoveryReport recover(JournaledMigration m) {

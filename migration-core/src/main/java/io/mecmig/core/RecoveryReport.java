@@ -13,7 +13,14 @@ import java.util.List;
 public record RecoveryReport(JournaledMigration migration, Resolution resolution, String servedFrom,
                              List<String> actions) {
 
-    /** Copies the collections, so that the record stays immutable. */
+    /**
+     * Copies the collections, so that the record stays immutable.
+     *
+     * @param migration the migration as its journal told it
+     * @param resolution whether it was finished or rolled back, and whether that worked
+     * @param servedFrom the host the app answers on afterwards, null if none answers
+     * @param actions each thing recovery did or checked, and how it went
+     */
     public RecoveryReport {
         actions = List.copyOf(actions);
     }
@@ -28,7 +35,11 @@ public record RecoveryReport(JournaledMigration migration, Resolution resolution
         FAILED
     }
 
-    /** A few lines for a person. */
+    /**
+     * A few lines for a person.
+     *
+     * @return those lines
+     */
     public String describe() {
         return migration.describe() + "\n  -> " + resolution + (servedFrom == null ? ", the app answers nowhere"
                 : ", the app serves from " + servedFrom) + "\n  - " + String.join("\n  - ", actions);

@@ -9,7 +9,12 @@ public final class Rollbacks {
     private Rollbacks() {
     }
 
-    /** Removes the target's copy of the app; after a failed relocation also restarts the source container. */
+    /**
+     * Removes the target's copy of the app; after a failed relocation also restarts the source container.
+     *
+     * @param failed the phase whose step failed
+     * @return the rollback steps
+     */
     public static List<Step> restartSource(Phase failed) {
         List<Step> steps = new ArrayList<>();
         steps.add(removeFromTarget());
@@ -24,12 +29,20 @@ public final class Rollbacks {
         return steps;
     }
 
-    /** Removes the app's container from the target, if a step created one. */
+    /**
+     * Removes the app's container from the target, if a step created one.
+     *
+     * @return the step
+     */
     public static Step removeFromTarget() {
         return Step.onTarget("remove target container", ctx -> ctx.target().removeContainer(ctx.app().container()));
     }
 
-    /** Waits for the source app, then takes a migration-aware app out of migration mode. */
+    /**
+     * Waits for the source app, then takes a migration-aware app out of migration mode.
+     *
+     * @return the step
+     */
     public static Step leaveMigrationMode() {
         return Step.onSource("leave migration mode", ctx -> {
             AppSpec app = ctx.app();

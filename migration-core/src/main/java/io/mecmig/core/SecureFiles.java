@@ -26,6 +26,9 @@ public final class SecureFiles {
     /**
      * Creates {@code dir} and any missing parents; {@code dir} itself ends up 0700 (tightened if it
      * existed with wider rights). Parents that exist are left alone; new ones are 0700 too.
+     *
+     * @param dir the folder
+     * @return {@code dir}
      */
     public static Path privateDirectory(Path dir) {
         try {
@@ -48,7 +51,12 @@ public final class SecureFiles {
         }
     }
 
-    /** Creates the empty file {@code file} with mode 0600, or tightens an existing one to 0600. */
+    /**
+     * Creates the empty file {@code file} with mode 0600, or tightens an existing one to 0600.
+     *
+     * @param file the file
+     * @return {@code file}
+     */
     public static Path privateFile(Path file) {
         try {
             if (!Files.exists(file)) {
@@ -62,7 +70,11 @@ public final class SecureFiles {
         }
     }
 
-    /** Sets 0700 on every folder and 0600 on every file under {@code root}, {@code root} included. */
+    /**
+     * Sets 0700 on every folder and 0600 on every file under {@code root}, {@code root} included.
+     *
+     * @param root the top of the tree
+     */
     public static void restrictTree(Path root) {
         try (var paths = Files.walk(root)) {
             for (Path p : (Iterable<Path>) paths::iterator) {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record ServiceAddress(String host, int port) {
 
-    /** Checks the host and the port, naming what is wrong. */
+    /**
+     * Checks the host and the port, naming what is wrong.
+     *
+     * @param host a host name or IP literal
+     * @param port a TCP port, 1 to 65535
+     */
     public ServiceAddress {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -22,7 +27,12 @@ public record ServiceAddress(String host, int port) {
         }
     }
 
-    /** An http URI for {@code path} on this address. */
+    /**
+     * An http URI for {@code path} on this address.
+     *
+     * @param path an absolute or relative path
+     * @return the URI
+     */
     public URI http(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
         String h = host.contains(":") ? "[" + host + "]" : host;

@@ -12,7 +12,12 @@ public enum StateNeeds {
     /** Application state in memory as well (the paper's ASW, whose memcached holds its data). */
     FULL_STATE;
 
-    /** Whether a strategy carrying {@code this} much state satisfies an app that needs {@code needs}. */
+    /**
+     * Whether a strategy carrying {@code this} much state satisfies an app that needs {@code needs}.
+     *
+     * @param needs what an app needs
+     * @return true when {@code this} is at least as much
+     */
     public boolean covers(StateNeeds needs) {
         return compareTo(needs) >= 0;
     }

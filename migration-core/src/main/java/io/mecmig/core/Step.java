@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Step(String name, Side side, ServiceEffect effect, StepAction action) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param name a short verb phrase shown in step tables, for example {@code docker export}
+     * @param side where the work happens; LINK steps are the ones that move bytes between hosts
+     * @param effect whether the step stops or starts the service
+     * @param action the work
+     */
     public Step {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(side, "side");

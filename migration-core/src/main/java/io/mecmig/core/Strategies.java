@@ -15,6 +15,8 @@ public final class Strategies {
     /**
      * The strategy called {@code name} (case-insensitive).
      *
+     * @param name the strategy's name
+     * @return the strategy
      * @throws UnknownStrategyException listing every strategy that is available
      */
     public static Strategy named(String name) {
@@ -26,7 +28,11 @@ public final class Strategies {
         return strategy;
     }
 
-    /** Every available strategy by name, in class-path order. */
+    /**
+     * Every available strategy by name, in class-path order.
+     *
+     * @return the strategies by lower-case name
+     */
     public static Map<String, Strategy> available() {
         Map<String, Strategy> byName = new LinkedHashMap<>();
         for (StrategyProvider provider : ServiceLoader.load(StrategyProvider.class)) {
@@ -37,7 +43,11 @@ public final class Strategies {
         return byName;
     }
 
-    /** The names of every available strategy. */
+    /**
+     * The names of every available strategy.
+     *
+     * @return their names, in class-path order
+     */
     public static List<String> names() {
         return List.copyOf(available().keySet());
     }

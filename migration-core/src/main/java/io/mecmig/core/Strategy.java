@@ -8,16 +8,33 @@ import java.util.List;
  */
 public interface Strategy {
 
-    /** The short name users type, for example {@code fccp}. */
+    /**
+     * The short name users type, for example {@code fccp}.
+     *
+     * @return the strategy's name
+     */
     String name();
 
-    /** One sentence on how it moves the app. */
+    /**
+     * One sentence on how it moves the app.
+     *
+     * @return the description
+     */
     String description();
 
-    /** How much of an app's state this strategy is designed to carry. */
+    /**
+     * How much of an app's state this strategy is designed to carry.
+     *
+     * @return the state it carries
+     */
     StateNeeds preserves();
 
-    /** The steps of {@code phase}, in order. */
+    /**
+     * The steps of {@code phase}, in order.
+     *
+     * @param phase a phase
+     * @return its steps
+     */
     List<Step> steps(Phase phase);
 
     /**
@@ -25,6 +42,9 @@ public interface Strategy {
      * Each runs even if an earlier one failed. The default removes whatever was started on the target,
      * restarts the source container and takes a migration-aware app out of migration mode; strategies
      * whose source stop loses memory (a checkpoint) restore from it instead.
+     *
+     * @param failed the phase whose step failed
+     * @return the rollback steps, in order
      */
     default List<Step> rollback(Phase failed) {
         return Rollbacks.restartSource(failed);

@@ -12,7 +12,11 @@ import java.time.Duration;
  */
 public record Transfer(String what, String method, long bytes, Duration duration) {
 
-    /** The achieved goodput in bits per second, 0 for an instant transfer. */
+    /**
+     * The achieved goodput in bits per second, 0 for an instant transfer.
+     *
+     * @return bits per second
+     */
     public double bitsPerSecond() {
         double seconds = duration.toNanos() / 1e9;
         return seconds == 0 ? 0 : bytes * 8 / seconds;

@@ -10,12 +10,20 @@ package io.mecmig.core;
  */
 public record Viability(boolean runsOnTarget, boolean manualInput, String manualInputDetail, boolean statePreserved) {
 
-    /** Viable: it runs on the target with its state, with or without manual input. */
+    /**
+     * Viable: it runs on the target with its state, with or without manual input.
+     *
+     * @return true when viable
+     */
     public boolean viable() {
         return runsOnTarget && statePreserved;
     }
 
-    /** The paper's wording: "Yes", "Yes (with some manual inputs)" or "No". */
+    /**
+     * The paper's wording: "Yes", "Yes (with some manual inputs)" or "No".
+     *
+     * @return the label
+     */
     public String label() {
         if (!viable()) {
             return "No";

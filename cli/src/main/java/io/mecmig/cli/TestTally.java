@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,6 +69,21 @@ record TestTally(Count unit, Count integration) {
                 }
             }
         }
+    }
+
+    /**
+     * Why a run whose build passed still fails: an integration test was skipped (the setup did not provide what it
+     * needs: Docker, CRIU, root), or, for the whole suite, none ran at all. Empty when the run is complete.
+     */
+    Optional<String> incompleteness(boolean wholeSuite) {
+        if (wholeSuite && integration.run() == 0) {
+            return Optional.of("no integration test ran: the suite is incomplete");
+        }
+        if (integration.skipped() > 0) {
+            return Optional.of(integration.skipped() + " integration test(s) were skipped; every one must run:"
+                    + " see which in */target/failsafe-reports");
+        }
+        return Optional.empty();
     }
 
     String describe() {

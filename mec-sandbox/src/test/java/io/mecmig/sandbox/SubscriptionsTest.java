@@ -80,6 +80,38 @@ class SubscriptionsTest {
     }
 
     @Test
+    void notificationsReachTheCallbackInTheOrderTheUeMoved() throws Exception {
+        Response created = http.post(sandbox.locationUrl() + "/subscriptions/userTracking", """
+                {"userTrackingSubscription": {"callbackReference": {"notifyURL": "%s"}, "address": "%s"}}"""
+                .formatted(callback.url("/order"), UE));
+        assertThat(created.status()).isEqualTo(201);
+        // What a subscriber must see, in order: Leaving the old zone before Entering the new one, tick after tick.
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < 600; t++) {
+            for (MobilityEvent e : sandbox.control().step(1)) {
+                String ap = Objects.toString(e.after().poaId(), "");
+                if (!e.zoneChanged()) {
+                    expected.add("Transferring " + e.after().zoneId() + " " + ap);
+                    continue;
+                }
+                if (e.before().zoneId() != null) {
+                    expected.add("Leaving " + e.before().zoneId() + " " + ap);
+                }
+                if (e.after().zoneId() != null) {
+                    expected.add("Entering " + e.after().zoneId() + " " + ap);
+                }
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(20).anyMatch(s -> s.startsWith("Leaving"));
+        List<String> got = new ArrayList<>();
+        for (JsonNode n : callback.await(expected.size())) {
+            JsonNode z = n.get("zonalPresenceNotification");
+            got.add(z.get("userEventType").asText() + " " + z.get("zoneId").asText() + " " + z.get("currentAccessPointId").asText());
+        }
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void zonalTrafficNotifiesEnteringAndLeavingItsZone() throws Exception {
         MobilityEvent zoneChange = stepUntilChanges(1, true).get(0);
         sandbox.control().reset();

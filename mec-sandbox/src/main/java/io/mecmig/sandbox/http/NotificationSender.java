@@ -7,15 +7,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** POSTs notifications to subscribers' callbacks off the tick thread; a dead callback never stalls the clock. */
+/**
+ * POSTs notifications to subscribers' callbacks off the tick thread; a dead callback never stalls the clock.
+ * Each callback URL gets its notifications one at a time, in the order they were produced (a subscriber must
+ * see {@code Leaving} the old zone before {@code Entering} the new one, and tick after tick); different URLs
+ * are served in parallel.
+ */
 final class NotificationSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** Notifications waiting for one callback; past this a slow or dead callback loses the newest ones. */
+    static final int MAX_QUEUED_PER_URL = 1000;
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "mec-sandbox-notify");
@@ -23,6 +33,13 @@ final class NotificationSender implements AutoCloseable {
         return t;
     });
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(executor).build();
+    /** Per callback URL: the last notification queued, and how many are queued. Guarded by {@code this}. */
+    private final Map<String, Queue> queues = new HashMap<>();
+
+    private static final class Queue {
+        CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+        int queued;
+    }
 
     void post(String url, JsonNode body) {
         byte[] bytes;
@@ -40,13 +57,40 @@ final class NotificationSender implements AutoCloseable {
             LOG.warn("cannot notify {}: {}", url, e.getMessage());
             return;
         }
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+        synchronized (this) {
+            Queue q = queues.computeIfAbsent(url, u -> new Queue());
+            if (q.queued >= MAX_QUEUED_PER_URL) {
+                LOG.warn("notification to {} dropped: {} are still waiting for it to answer", url, q.queued);
+                return;
+            }
+            q.queued++;
+            q.tail = q.tail.thenCompose(v -> send(url, request)).whenComplete((v, e) -> done(url, q));
+        }
+    }
+
+    /** Sends one notification; the future always completes normally, so one failure never blocks the next. */
+    private CompletableFuture<Void> send(String url, HttpRequest request) {
+        CompletableFuture<HttpResponse<Void>> sent;
+        try {
+            sent = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        } catch (RuntimeException e) {
+            LOG.info("notification to {} not sent: {}", url, e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+        return sent.handle((r, e) -> {
             if (e != null) {
                 LOG.info("notification to {} failed: {}", url, e.toString());
             } else if (r.statusCode() >= 300) {
                 LOG.info("notification to {} answered {}", url, r.statusCode());
             }
+            return null;
         });
+    }
+
+    private synchronized void done(String url, Queue q) {
+        if (--q.queued == 0 && queues.get(url) == q) {
+            queues.remove(url);
+        }
     }
 
     @Override

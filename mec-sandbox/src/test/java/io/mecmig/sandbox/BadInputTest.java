@@ -43,10 +43,19 @@ class BadInputTest {
     }
 
     @Test
+    void aKnownPathWithTheWrongMethodGives405() {
+        assertProblem(HTTP.delete(sandbox.locationUrl() + "/queries/users"), 405);
+        assertProblem(HTTP.post(sandbox.rniUrl() + "/queries/rab_info", "{}"), 405);
+        assertProblem(HTTP.put(sandbox.locationUrl() + "/subscriptions/zonalTraffic/1", "{}"), 405);
+    }
+
+    @Test
     void malformedAddressAndUnknownParameterGive400() {
         String loc = sandbox.locationUrl();
         assertProblem(HTTP.get(loc + "/queries/users?address=a%20b"), 400);
         assertProblem(HTTP.get(loc + "/queries/users?address=foo:bar/baz"), 400);
+        assertProblem(HTTP.get(loc + "/queries/users?address=acr:"), 400);
+        assertProblem(HTTP.get(loc + "/queries/users?address=acr:%3Cx%3E"), 400);
         assertProblem(HTTP.get(loc + "/queries/users?zone=zone01"), 400);
         assertProblem(HTTP.get(loc + "/queries/distance?address=10.1.0.1&latitude=x&longitude=7"), 400);
         assertProblem(HTTP.get(loc + "/queries/distance?address=10.1.0.1&latitude=95&longitude=7"), 400);

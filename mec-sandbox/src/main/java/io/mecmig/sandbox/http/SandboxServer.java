@@ -35,6 +35,7 @@ public final class SandboxServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.http.prefer405over404 = true; // a known path with the wrong method: 405, not "no resource"
             cfg.startupWatcherEnabled = false;
         });
         SandboxServer server = new SandboxServer(app);

@@ -16,16 +16,19 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The embedded MEC sandbox: serve it, or report on its mobility. */
-@Command(name = "sandbox", description = "The embedded MEC sandbox: serve it, or report on its mobility.",
-        subcommands = {SandboxCommand.Serve.class, SandboxCommand.MobilityReportCommand.class, SandboxCommand.Bench.class},
+/** The embedded MEC sandbox: serve it, drive it, report on its mobility, benchmark it. */
+@Command(name = "sandbox", description = "The embedded MEC sandbox: serve it, drive it, report on its mobility, benchmark it.",
+        subcommands = {SandboxCommand.Serve.class, SandboxControlCommand.class, SandboxCommand.MobilityReportCommand.class,
+            SandboxCommand.Bench.class},
         mixinStandardHelpOptions = true)
 final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         System.out.println("usage: mecmig sandbox serve --port P [--time-scale N] [--sandbox NAME]");
+        System.out.println("       mecmig sandbox control [--url URL] status|start|pause|reset|step [N]|time-scale N|ues [SELECTION]");
         System.out.println("       mecmig sandbox mobility-report --placement poa|zone [--duration 2h] [--tick 1s] [--ues moving]");
+        System.out.println("       mecmig sandbox bench [--ues 100] [--requests 5000]");
         return 2;
     }
 
@@ -117,18 +120,27 @@ final class SandboxCommand implements Callable<Integer> {
             for (HostPlacement p : placements) {
                 HostChangeStats r = MobilityReport.compute(s, selection, p, durationS, tickS);
                 double[] paper = HostChangeStats.paper(p);
-                System.out.printf("%-28s %12.3f %12.3f %12.3f %10d   %12.3f %12.3f%n",
+                System.out.printf("%-28s %12s %12s %12s %10d   %12.3f %12.3f%n",
                         p == HostPlacement.POA ? "host at each PoA" : "host at each zone",
-                        r.averageSeconds(), round(r.shortestSeconds(), tickS), round(r.longestSeconds(), tickS),
-                        r.intervals(), paper[0], paper[1]);
+                        seconds3(r.averageSeconds()), seconds3(round(r.shortestSeconds(), tickS)),
+                        seconds3(round(r.longestSeconds(), tickS)), r.intervals(), paper[0], paper[1]);
+                if (r.intervals() == 0) {
+                    System.out.printf("  (no interval: the selected UEs changed host %d time(s) in %s; try a longer --duration"
+                            + " or more UEs)%n", r.hostChanges(), duration);
+                }
             }
             System.out.println("Figures are times between consecutive changes of the serving host, over the "
                     + "moving UEs; their resolution is one tick. Paper: Table V (ETSI MEC Sandbox, Monaco).");
             return 0;
         }
 
+        /** Rounded to the tick, the figures' resolution; NaN (no interval) stays NaN. */
         private static double round(double v, double tick) {
-            return Math.round(v / tick) * tick;
+            return Double.isNaN(v) ? v : Math.round(v / tick) * tick;
+        }
+
+        private static String seconds3(double v) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
         }
     }
 
@@ -151,8 +163,21 @@ final class SandboxCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--ues must be 1 to " + 2 * UeSelection.MAX_PER_CLASS
                         + ", --requests at least 1 and --warmup 0 or more");
             }
+            String loadBefore = loadAverage();
             System.out.println(io.mecmig.sandbox.bench.UsersQueryBenchmark.run(ues, warmup, requests, timeScale));
+            System.out.println("load average before / after: " + loadBefore + " / " + loadAverage());
             return 0;
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, to print beside a measured figure. */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f (1 min)", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
         }
     }
 

@@ -132,6 +132,49 @@ class LocationApiContractTest {
     }
 
     @Test
+    void movingUsersCarryTheirVelocityAndStationaryOnesNone() {
+        for (JsonNode u : HTTP.get(loc() + "/queries/users").json().at("/userList/user")) {
+            UeState state = sandbox.control().ue(u.get("address").asText()).orElseThrow();
+            JsonNode v = u.at("/locationInfo/velocity");
+            if (state.speedMps() == 0) {
+                assertThat(v.isMissingNode()).as(state.id()).isTrue();
+                continue;
+            }
+            assertThat(v.get("velocityType").asInt()).isEqualTo(1); // HORIZONTAL
+            assertThat(v.get("bearing").isInt()).isTrue();
+            assertThat(v.get("bearing").asInt()).isBetween(0, 359);
+            assertThat(v.get("horizontalSpeed").isInt()).isTrue();
+            assertThat(v.get("horizontalSpeed").asInt()).isEqualTo((int) Math.round(state.speedMps()));
+        }
+    }
+
+    @Test
+    void oneAccessPointHasEveryFieldOfTheList() {
+        JsonNode fromList = HTTP.get(loc() + "/queries/zones/zone04/accessPoints").json().at("/accessPointList/accessPoint/0");
+        String id = fromList.get("accessPointId").asText();
+        JsonNode one = HTTP.get(loc() + "/queries/zones/zone04/accessPoints/" + id).json().get("accessPointInfo");
+        assertThat(one).isEqualTo(fromList);
+        assertThat(one.get("interestRealm").asText()).isEqualTo("zone04");
+        assertThat(one.get("locationInfo").get("shape").asInt()).isEqualTo(2);
+        assertThat(one.get("resourceURL").asText()).isEqualTo(loc() + "/queries/zones/zone04/accessPoints/" + id);
+    }
+
+    @Test
+    void withoutASandboxNameTheApisSitAtTheRootAndUnderMep1() {
+        try (MecSandbox plain = MecSandbox.builder().bindAddress("127.0.0.1").paused().start()) {
+            String root = "http://127.0.0.1:" + plain.port();
+            assertThat(plain.locationUrl()).isEqualTo(root + "/location/v2");
+            for (String prefix : new String[] {"", "/mep1"}) {
+                Response users = HTTP.get(root + prefix + "/location/v2/queries/users");
+                assertThat(users.status()).isEqualTo(200);
+                assertThat(users.json().at("/userList/resourceURL").asText()).isEqualTo(root + prefix + "/location/v2/queries/users");
+                assertThat(HTTP.get(root + prefix + "/rni/v2/queries/rab_info").status()).isEqualTo(200);
+            }
+            assertThat(HTTP.get(root + "/sbx/location/v2/queries/users").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void mep1PrefixServesTheSameApi() {
         Response r = HTTP.get(sandbox.baseUrl() + "/mep1/location/v2/queries/zones");
         assertThat(r.status()).isEqualTo(200);

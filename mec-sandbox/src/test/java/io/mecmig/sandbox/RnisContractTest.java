@@ -81,11 +81,29 @@ class RnisContractTest {
         assertThat(plmn.isArray()).isTrue();
         assertThat(plmn.get(0).get("appInstanceId").asText()).isEqualTo("a1");
         assertThat(plmn.get(0).get("plmn").get(0).get("mcc").asText()).isEqualTo("001");
+        assertThat(plmn.get(0).get("plmn").get(0).get("mnc").asText()).isEqualTo("001");
+        assertThat(plmn.get(0).at("/timeStamp/seconds").isIntegralNumber()).isTrue();
         assertThat(HTTP.get(sandbox.rniUrl() + "/queries/plmn_info").status()).isEqualTo(400);
         JsonNode l2 = HTTP.get(sandbox.rniUrl() + "/queries/layer2_meas").json();
         assertThat(l2.get("cellInfo").size()).isEqualTo(10);
         assertThat(l2.at("/cellInfo/0/ecgi/cellId").isTextual()).isTrue();
         long on4g = sandbox.control().snapshot().ues().stream().filter(UeState::on4g).count();
         assertThat(l2.get("cellUEInfo").size()).isEqualTo((int) on4g);
+        int active = 0;
+        for (JsonNode cell : l2.get("cellInfo")) {
+            assertThat(cell.at("/ecgi/plmn/mcc").asText()).isEqualTo("001");
+            for (String f : new String[] {"number_of_active_ue_dl_nongbr_cell", "number_of_active_ue_ul_nongbr_cell",
+                "dl_gbr_prb_usage_cell", "ul_gbr_prb_usage_cell"}) {
+                assertThat(cell.get(f).isInt()).as(f).isTrue();
+            }
+            active += cell.get("number_of_active_ue_dl_nongbr_cell").asInt();
+        }
+        assertThat(active).isEqualTo((int) on4g);
+        for (JsonNode ue : l2.get("cellUEInfo")) {
+            assertThat(ue.at("/associateId/type").asInt()).isEqualTo(1);
+            UeState state = sandbox.control().ue(ue.at("/associateId/value").asText()).orElseThrow();
+            assertThat(ue.at("/ecgi/cellId").asText()).isEqualTo(state.poa().cellId());
+        }
+        assertThat(l2.at("/timeStamp/seconds").isIntegralNumber()).isTrue();
     }
 }

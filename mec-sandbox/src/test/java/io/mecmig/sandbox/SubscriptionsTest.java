@@ -129,6 +129,19 @@ class SubscriptionsTest {
         assertThat(n.get("zoneId").asText()).isEqualTo(zone);
         assertThat(n.get("userEventType").asText()).isEqualTo("Entering");
         assertThat(n.get("address").asText()).isEqualTo(UE);
+        assertThat(n.at("/link/0/rel").asText()).isEqualTo("ZonalTrafficSubscription");
+
+        String self = created.json().at("/zonalTrafficSubscription/resourceURL").asText();
+        assertThat(self).startsWith(subs + "/");
+        assertThat(n.at("/link/0/href").asText()).isEqualTo(self);
+        JsonNode list = http.get(subs).json().get("notificationSubscriptionList");
+        assertThat(list.get("resourceURL").asText()).isEqualTo(subs);
+        assertThat(list.get("zonalTrafficSubscription").size()).isEqualTo(1);
+        assertThat(list.at("/zonalTrafficSubscription/0/resourceURL").asText()).isEqualTo(self);
+        assertThat(http.get(self).json().at("/zonalTrafficSubscription/zoneId").asText()).isEqualTo(zone);
+        assertThat(http.delete(self).status()).isEqualTo(204);
+        assertThat(http.get(self).status()).isEqualTo(404);
+        assertThat(http.get(subs).json().at("/notificationSubscriptionList/zonalTrafficSubscription").size()).isZero();
     }
 
     @Test

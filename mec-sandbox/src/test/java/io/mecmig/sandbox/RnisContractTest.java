@@ -106,4 +106,47 @@ class RnisContractTest {
         }
         assertThat(l2.at("/timeStamp/seconds").isIntegralNumber()).isTrue();
     }
+
+    @Test
+    void layer2MeasTakesEveryMec012FilterAndReportsTheWholeCell() {
+        UeState on4g = sandbox.control().snapshot().ues().stream().filter(UeState::on4g).findFirst().orElseThrow();
+        String cell = on4g.poa().cellId();
+        long onCell = sandbox.control().snapshot().ues().stream().filter(u -> on4g.poaId().equals(u.poaId())).count();
+        String l2 = sandbox.rniUrl() + "/queries/layer2_meas";
+        JsonNode byUe = HTTP.get(l2 + "?ue_ipv4_address=" + on4g.id()).json();
+        assertThat(byUe.get("cellInfo").size()).isEqualTo(1);
+        assertThat(byUe.at("/cellInfo/0/ecgi/cellId").asText()).isEqualTo(cell);
+        assertThat(byUe.at("/cellInfo/0/number_of_active_ue_dl_nongbr_cell").asInt()).isEqualTo((int) onCell);
+        assertThat(byUe.get("cellUEInfo").size()).isEqualTo(1);
+        assertThat(byUe.at("/cellUEInfo/0/associateId/value").asText()).isEqualTo(on4g.id());
+        JsonNode byCount = HTTP.get(l2 + "?number_of_active_ue_dl_nongbr_cell=" + onCell).json().get("cellInfo");
+        assertThat(byCount).isNotEmpty().anySatisfy(c -> assertThat(c.at("/ecgi/cellId").asText()).isEqualTo(cell))
+                .allSatisfy(c -> assertThat(c.get("number_of_active_ue_dl_nongbr_cell").asLong()).isEqualTo(onCell));
+        // Spec filters on what no UE here has or the sandbox does not measure: accepted, match nothing.
+        for (String f : new String[] {"ue_ipv6_address=2001:db8::1", "gtp_teid=1", "dl_gbr_delay_ue=5", "dl_gbr_pdr_cell=0"}) {
+            Response r = HTTP.get(l2 + "?" + f);
+            assertThat(r.status()).as(f).isEqualTo(200);
+            assertThat(r.json().get("cellInfo").size()).as(f).isZero();
+        }
+        assertThat(HTTP.get(l2 + "?dl_gbr_prb_usage_cell=0").json().get("cellInfo").size()).isEqualTo(10);
+        assertThat(HTTP.get(l2 + "?dl_gbr_prb_usage_cell=high").status()).isEqualTo(400);
+        assertThat(HTTP.get(l2 + "?cellId=1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void subscriptionListTakesEveryMec012TypeAndRefusesOthers() {
+        Response created = HTTP.post(sandbox.rniUrl() + "/subscriptions",
+                "{\"subscriptionType\": \"CellChangeSubscription\", \"callbackReference\": \"http://127.0.0.1:9/cc\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String self = created.json().at("/_links/self/href").asText();
+        JsonNode other = HTTP.get(sandbox.rniUrl() + "/subscriptions?subscription_type=rab_est").json();
+        assertThat(other.at("/_links/subscription").isArray()).isTrue();
+        assertThat(other.at("/_links/subscription").size()).isZero();
+        JsonNode cellChange = HTTP.get(sandbox.rniUrl() + "/subscriptions?subscription_type=cell_change").json();
+        assertThat(cellChange.at("/_links/subscription/0/href").asText()).isEqualTo(self);
+        assertThat(HTTP.delete(self).status()).isEqualTo(204);
+        Response bad = HTTP.get(sandbox.rniUrl() + "/subscriptions?subscription_type=handover");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asText()).contains("cell_change", "s1_bearer");
+    }
 }

@@ -25,6 +25,10 @@ final class RnisSubscriptions implements MobilityListener {
     /** MEC 012 HoStatus COMPLETED: the sandbox reports handovers once they are done. */
     private static final int HO_COMPLETED = 3;
 
+    /** The subscription_type values MEC 012 permits on the list query. */
+    private static final List<String> LIST_TYPES = List.of("cell_change", "rab_est", "rab_mod", "rab_rel", "meas_rep_ue",
+            "nr_meas_rep_ue", "timing_advance_ue", "ca_reconf", "s1_bearer");
+
     private final SandboxControl control;
     private final NotificationSender sender;
     private final SubscriptionStore<Sub> store = new SubscriptionStore<>();
@@ -82,14 +86,16 @@ final class RnisSubscriptions implements MobilityListener {
     private void list(Context ctx, String root) {
         QueryParams q = QueryParams.of(ctx, Set.of("subscription_type"));
         String type = q.single("subscription_type");
-        if (type != null && !type.equals("cell_change")) {
-            throw ApiProblem.badRequest("subscription_type '" + type + "' is not served here: use cell_change");
+        if (type != null && !LIST_TYPES.contains(type)) {
+            throw ApiProblem.badRequest("subscription_type '" + type + "' is not a MEC 012 subscription type: use one of "
+                    + String.join(", ", LIST_TYPES));
         }
+        boolean cellChange = type == null || type.equals("cell_change"); // the only type this sandbox serves
         ObjectNode body = Json.object();
         ObjectNode links = body.putObject("_links");
         links.putObject("self").put("href", Urls.base(ctx, root) + "/subscriptions");
         ArrayNode subs = links.putArray("subscription");
-        for (Sub s : store.all()) {
+        for (Sub s : cellChange ? store.all() : List.<Sub>of()) {
             ObjectNode link = subs.addObject();
             link.put("href", s.json().path("_links").path("self").path("href").asText());
             link.put("subscriptionType", CELL_CHANGE);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param env          the image's ENV, in order
  * @param workdir      the image's WORKDIR
  * @param exposedPorts container ports: the status port first (then memcached for ASW)
- * @param volumes      container paths declared as VOLUME (USPA's {@code /data}); empty for the others
+ * @param volumes      container paths declared as VOLUME (USPA's {@link AppImages#USPA_VOLUME}); empty for the others
  * @param trainingFiles files (path to content) in place while the build's CDS training run starts the app, as they
  *                     are when a migrated app starts (USPA's state file), so that the classes of that start are in
  *                     the archive too; removed after the run

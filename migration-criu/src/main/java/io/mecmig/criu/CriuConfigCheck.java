@@ -4,7 +4,9 @@ import io.mecmig.core.Step;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks, before anything is frozen, that CRIU on both hosts is configured for a live app: runc passes
@@ -16,58 +18,129 @@ import java.util.List;
  * connection back to the source's ("Can't bind inet socket back: Cannot assign requested address"). Memory
  * state is all kept; clients and the app's own clients (memcached) reconnect.
  *
- * <p>The folders Docker masks with an empty read-only tmpfs ({@code /proc/acpi}, {@code /sys/firmware}, ...) are
- * external mounts: a dump records only their name, and a restore mounts the empty folder {@value #MASKED_FOLDER}
- * there, read-only as the mask was. Without it CRIU archives each of them with {@code tar --gzip} at the dump and
- * unpacks it at the restore, both inside the downtime. A host that dumps them external and one that cannot mount
- * them back would fail the restore, hence both hosts are checked. The testbed's setup writes the same lines.
+ * <p>Docker's own tmpfs mounts are external mounts: the folders it masks ({@code /proc/acpi}, {@code /sys/firmware},
+ * ...), {@code /dev} and, on cgroup v1 hosts, {@code /sys/fs/cgroup}. A dump records only their names, and a restore
+ * binds the read-only folders of {@value #MOUNTS} there (the testbed's setup makes them and writes the same lines).
+ * Without it CRIU archives each of them with {@code tar --gzip} at the dump and unpacks it at the restore, both
+ * inside the downtime. So the check also makes sure that the restore's {@code /dev} and {@code /sys/fs/cgroup} hold
+ * every entry the app's have (a device added with {@code --device} would otherwise be gone after the restore), and
+ * that both hosts agree: a host that dumps them external and one that cannot mount them back would fail the restore.
  */
 final class CriuConfigCheck {
 
     static final String CONFIG = "/etc/criu/runc.conf";
-    static final String MASKED_KEY = "mecmig-masked";
-    /** The empty folder a restore mounts where Docker had masked a folder. */
-    static final String MASKED_FOLDER = "/etc/criu/" + MASKED_KEY;
+    /** The read-only folders a restore binds where Docker had its own tmpfs. */
+    static final String MOUNTS = "/run/mecmig/criu-mounts";
     static final List<String> MASKED = List.of("/proc/acpi", "/proc/asound", "/proc/scsi", "/sys/firmware");
-    static final List<String> NEEDED = needed();
-    /** What the check prints when the masked folder is missing; no runc.conf line looks like it. */
-    private static final String NO_FOLDER = "#mecmig: no masked folder";
+    private static final String MARK = "#mecmig: ";
 
     private CriuConfigCheck() {
     }
 
-    private static List<String> needed() {
+    /** Every line runc.conf must hold; the cgroup lines only where containers get a tmpfs at /sys/fs/cgroup. */
+    static List<String> needed(boolean cgroupTmpfs) {
         List<String> needed = new ArrayList<>(List.of("tcp-established", "skip-in-flight", "tcp-close"));
-        MASKED.forEach(folder -> needed.add("external mnt[" + folder + "]:" + MASKED_KEY));
-        needed.add("external mnt[" + MASKED_KEY + "]:" + MASKED_FOLDER);
+        MASKED.forEach(folder -> needed.add("external mnt[" + folder + "]:mecmig-masked"));
+        needed.add("external mnt[mecmig-masked]:" + MOUNTS + "/masked");
+        needed.add("external mnt[/dev]:mecmig-dev");
+        needed.add("external mnt[mecmig-dev]:" + MOUNTS + "/dev");
+        if (cgroupTmpfs) {
+            needed.add("external mnt[/sys/fs/cgroup]:mecmig-cgroup");
+            needed.add("external mnt[mecmig-cgroup]:" + MOUNTS + "/cgroup");
+        }
         return List.copyOf(needed);
     }
 
     static Step step() {
         return Step.onSource("check CRIU config", ctx -> {
-            check(ctx.source(DockerHost.class));
-            check(ctx.target(DockerHost.class));
+            DockerHost source = ctx.source(DockerHost.class);
+            DockerHost target = ctx.target(DockerHost.class);
+            String container = ctx.app().container();
+            Long pid = source.inspect(container, false).getState().getPidLong();
+            if (pid == null || pid <= 0) {
+                throw new CheckpointException("container '" + container + "' is not running on " + source.name()
+                        + ": CRIU can only dump a running container");
+            }
+            Map<String, List<String>> app = read(source, "/proc/" + pid + "/root");
+            boolean cgroupTmpfs = "tmpfs".equals(first(app, "app cgroup type"));
+            Map<String, List<String>> onSource = read(source, null);
+            Map<String, List<String>> onTarget = read(target, null);
+            checkHost(source.name(), onSource, cgroupTmpfs);
+            checkHost(target.name(), onTarget, cgroupTmpfs);
+            checkEntries(container, "/dev", app.get("app dev"), onTarget.get("dev"), target.name());
+            if (cgroupTmpfs) {
+                checkEntries(container, "/sys/fs/cgroup", app.get("app cgroup"), onTarget.get("cgroup"), target.name());
+            }
         });
     }
 
-    static void check(DockerHost host) {
-        String config = host.exec(RemoteCommand.of("sh", "-c", "cat " + CONFIG + " 2>/dev/null; [ -d " + MASKED_FOLDER
-                + " ] || echo '" + NO_FOLDER + "'; true"), CheckpointSteps.SHORT).stdout();
-        List<String> missing = missing(config);
-        if (!missing.isEmpty()) {
-            throw new CheckpointException(CONFIG + " on " + host.name() + " lacks " + String.join(", ", missing)
-                    + ": add one option per line there (./mecmig setup writes them), or CRIU refuses to dump a"
-                    + " serving app or archives Docker's masked folders inside the downtime");
+    /** runc.conf, the mounts' options and entries on a host, and with {@code appRoot} also the app's own. */
+    private static Map<String, List<String>> read(DockerHost host, String appRoot) {
+        String script = appRoot == null
+                ? "cat " + CONFIG + " 2>/dev/null; echo '" + MARK + "options'; findmnt -n -o OPTIONS --mountpoint "
+                        + MOUNTS + "; echo '" + MARK + "dev'; ls -A " + MOUNTS + "/dev 2>/dev/null; echo '" + MARK
+                        + "cgroup'; ls -A " + MOUNTS + "/cgroup 2>/dev/null; true"
+                : "echo '" + MARK + "app dev'; ls -A " + appRoot + "/dev; echo '" + MARK + "app cgroup'; ls -A "
+                        + appRoot + "/sys/fs/cgroup; echo '" + MARK + "app cgroup type'; stat -f -c %T " + appRoot
+                        + "/sys/fs/cgroup; true";
+        return sections(host.exec(RemoteCommand.of("sh", "-c", script), CheckpointSteps.SHORT).stdout());
+    }
+
+    /** Splits the output at the marker lines; what comes before the first one is the config. */
+    static Map<String, List<String>> sections(String output) {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        List<String> current = new ArrayList<>();
+        sections.put("config", current);
+        for (String line : output.lines().map(String::strip).toList()) {
+            if (line.startsWith(MARK)) {
+                current = new ArrayList<>();
+                sections.put(line.substring(MARK.length()), current);
+            } else if (!line.isEmpty()) {
+                current.add(line);
+            }
         }
-        if (config.lines().anyMatch(NO_FOLDER::equals)) {
-            throw new CheckpointException(MASKED_FOLDER + " is missing on " + host.name() + ": CRIU restores Docker's"
-                    + " masked folders from it; make it an empty folder there (mkdir -p " + MASKED_FOLDER
-                    + "; ./mecmig setup does)");
+        return sections;
+    }
+
+    private static String first(Map<String, List<String>> sections, String name) {
+        List<String> lines = sections.getOrDefault(name, List.of());
+        return lines.isEmpty() ? "" : lines.get(0);
+    }
+
+    static void checkHost(String host, Map<String, List<String>> view, boolean cgroupTmpfs) {
+        List<String> config = view.getOrDefault("config", List.of());
+        List<String> missing = missing(config, cgroupTmpfs);
+        if (!missing.isEmpty()) {
+            throw new CheckpointException(CONFIG + " on " + host + " lacks " + String.join(", ", missing)
+                    + ": add one option per line there (./mecmig setup writes them), or CRIU refuses to dump a"
+                    + " serving app or archives Docker's tmpfs mounts inside the downtime");
+        }
+        if (!cgroupTmpfs && config.contains("external mnt[/sys/fs/cgroup]:mecmig-cgroup")) {
+            throw new CheckpointException("the app's /sys/fs/cgroup is not a tmpfs (cgroup v2), but " + CONFIG + " on "
+                    + host + " names it external: a restore would put an empty folder there; remove the"
+                    + " mecmig-cgroup lines from that file");
+        }
+        List<String> options = List.of(first(view, "options").split(","));
+        if (!options.contains("ro")) {
+            throw new CheckpointException(MOUNTS + " on " + host + " is not a read-only mount ("
+                    + (options.get(0).isEmpty() ? "not mounted" : String.join(",", options)) + "): a restore binds"
+                    + " its folders where Docker had its own tmpfs; run ./mecmig setup there (a reboot empties /run)");
         }
     }
 
-    static List<String> missing(String config) {
-        List<String> lines = config.lines().map(String::strip).toList();
-        return NEEDED.stream().filter(option -> !lines.contains(option) && !lines.contains("--" + option)).toList();
+    static List<String> missing(List<String> config, boolean cgroupTmpfs) {
+        return needed(cgroupTmpfs).stream().filter(option -> !config.contains(option) && !config.contains("--" + option))
+                .toList();
+    }
+
+    static void checkEntries(String container, String folder, List<String> app, List<String> restored, String target) {
+        List<String> lacking = new ArrayList<>(app == null ? List.of() : app);
+        lacking.removeAll(restored == null ? List.of() : restored);
+        if (!lacking.isEmpty()) {
+            throw new CheckpointException("container '" + container + "' has " + String.join(", ", lacking) + " in "
+                    + folder + ", which the restore's " + folder + " (" + MOUNTS + " on " + target + ") lacks (a device"
+                    + " added with --device?): it would be gone after the restore; migrate this app with fccp, or"
+                    + " run it without the extra entries");
+        }
     }
 }

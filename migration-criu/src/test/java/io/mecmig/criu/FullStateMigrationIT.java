@@ -118,6 +118,7 @@ class FullStateMigrationIT {
         assertThat(b.networkMode(app.spec().container())).isEqualTo(mode);
         assertThat(b.hasSandbox(app.spec().container())).isEqualTo(mode == NetworkMode.SANDBOX);
         assertThat(b.serviceAddress(app.spec()).port()).isEqualTo(app.hostPort());
+        assertDevIsTheSharedReadOnlyFolder(app);
         if (strategy.equals("fullsp-delta")) {
             // restored by a plain docker start through the restoring runtime, which keeps nothing behind
             assertThat(b.inspect(app.spec().container(), false).getHostConfig().getRuntime())
@@ -128,6 +129,21 @@ class FullStateMigrationIT {
             assertThat(spool).doesNotContain(id);
         }
         removeEverywhere(app);
+    }
+
+    /**
+     * CRIU restored /dev as a bind of the target's read-only folder instead of unpacking an archive of Docker's tmpfs:
+     * the devices work, and nothing the app writes there can reach the other containers that bind the same folder.
+     */
+    private static void assertDevIsTheSharedReadOnlyFolder(AppDeployment app) {
+        long pid = b.inspect(app.spec().container(), false).getState().getPidLong();
+        String root = "/proc/" + pid + "/root";
+        String out = b.exec(RemoteCommand.of("sh", "-c", "grep ' /dev ' /proc/" + pid + "/mountinfo; head -c 16 " + root
+                + "/dev/urandom | wc -c; echo written > " + root + "/dev/null && echo null-ok; touch " + root
+                + "/dev/mecmig-probe 2>&1; touch " + root + "/sys/firmware/mecmig-probe 2>&1; true"), Duration.ofSeconds(10))
+                .stdout();
+        assertThat(out).contains("mecmig-criu-mounts ro", "16\n", "null-ok")
+                .contains("/dev/mecmig-probe': Read-only file system", "/sys/firmware/mecmig-probe': Read-only file system");
     }
 
     /** The test's copies of the app go; the next test deploys its own. */

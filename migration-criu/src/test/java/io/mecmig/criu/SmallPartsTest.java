@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mecmig.core.LinkProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
@@ -39,15 +42,47 @@ class SmallPartsTest {
 
     @Test
     void namesTheCriuOptionsALiveAppNeeds() {
-        String masked = "external mnt[/proc/acpi]:mecmig-masked\nexternal mnt[/proc/asound]:mecmig-masked\n"
-                + "external mnt[/proc/scsi]:mecmig-masked\nexternal mnt[/sys/firmware]:mecmig-masked\n"
-                + "external mnt[mecmig-masked]:/etc/criu/mecmig-masked\n";
-        assertThat(CriuConfigCheck.missing("tcp-established\n" + masked)).containsExactly("skip-in-flight", "tcp-close");
-        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\nlog-file /tmp/x\n" + masked))
-                .isEmpty();
-        assertThat(CriuConfigCheck.missing("tcp-established\nskip-in-flight\ntcp-close\n"))
-                .contains("external mnt[/sys/firmware]:mecmig-masked", "external mnt[mecmig-masked]:/etc/criu/mecmig-masked")
-                .hasSize(5);
-        assertThat(CriuConfigCheck.missing("")).startsWith("tcp-established", "skip-in-flight", "tcp-close");
+        List<String> external = List.of("external mnt[/proc/acpi]:mecmig-masked", "external mnt[/proc/asound]:mecmig-masked",
+                "external mnt[/proc/scsi]:mecmig-masked", "external mnt[/sys/firmware]:mecmig-masked",
+                "external mnt[mecmig-masked]:/run/mecmig/criu-mounts/masked", "external mnt[/dev]:mecmig-dev",
+                "external mnt[mecmig-dev]:/run/mecmig/criu-mounts/dev");
+        List<String> tcp = List.of("tcp-established", "skip-in-flight", "tcp-close");
+        List<String> all = new ArrayList<>(tcp);
+        all.addAll(external);
+
+        assertThat(CriuConfigCheck.missing(all, false)).isEmpty();
+        assertThat(CriuConfigCheck.missing(all, true)).containsExactly("external mnt[/sys/fs/cgroup]:mecmig-cgroup",
+                "external mnt[mecmig-cgroup]:/run/mecmig/criu-mounts/cgroup");
+        assertThat(CriuConfigCheck.missing(external, false)).containsExactly("tcp-established", "skip-in-flight", "tcp-close");
+        assertThat(CriuConfigCheck.missing(List.of("--tcp-established", "skip-in-flight", "tcp-close"), false))
+                .containsExactlyElementsOf(external);
+    }
+
+    @Test
+    void readsTheHostsViewOfItsMountsAndNamesWhatIsWrong() {
+        String output = "tcp-established\nskip-in-flight\ntcp-close\n" + String.join("\n", CriuConfigCheck.needed(true))
+                + "\n#mecmig: options\nrw,nosuid,size=1024k\n#mecmig: dev\nnull\nzero\npts\n#mecmig: cgroup\n\n";
+        Map<String, List<String>> view = CriuConfigCheck.sections(output);
+        assertThat(view.get("dev")).containsExactly("null", "zero", "pts");
+        assertThat(view.get("cgroup")).isEmpty();
+
+        assertThatThrownBy(() -> CriuConfigCheck.checkHost("meh-dst", view, true))
+                .hasMessageContaining("/run/mecmig/criu-mounts on meh-dst is not a read-only mount (rw,nosuid,size=1024k)")
+                .hasMessageContaining("./mecmig setup");
+        Map<String, List<String>> unmounted = CriuConfigCheck.sections(output.replace("rw,nosuid,size=1024k\n", ""));
+        assertThatThrownBy(() -> CriuConfigCheck.checkHost("meh-dst", unmounted, true)).hasMessageContaining("(not mounted)");
+        Map<String, List<String>> readOnly = CriuConfigCheck.sections(output.replace("rw,nosuid", "ro,nosuid"));
+        CriuConfigCheck.checkHost("meh-dst", readOnly, true);
+        assertThatThrownBy(() -> CriuConfigCheck.checkHost("meh-dst", readOnly, false))
+                .hasMessageContaining("not a tmpfs (cgroup v2)").hasMessageContaining("remove the mecmig-cgroup lines");
+    }
+
+    @Test
+    void refusesAnAppWhoseDevHasWhatTheRestoreLacks() {
+        CriuConfigCheck.checkEntries("mec-asw", "/dev", List.of("null", "pts"), List.of("null", "zero", "pts"), "meh-dst");
+        assertThatThrownBy(() -> CriuConfigCheck.checkEntries("mec-asw", "/dev", List.of("null", "fuse", "net"),
+                List.of("null", "zero"), "meh-dst"))
+                .hasMessageContaining("container 'mec-asw' has fuse, net in /dev")
+                .hasMessageContaining("--device").hasMessageContaining("fccp");
     }
 }

@@ -26,13 +26,15 @@ public final class Setup {
     public static Setup standard(CommandRunner runner, Consumer<String> out) {
         SetupPaths paths = SetupPaths.defaults();
         Apt apt = new Apt(runner, paths, out);
+        boolean cgroupTmpfs = CriuMountsStep.cgroupIsTmpfs(runner, paths);
         return new Setup(new HostPreconditions(runner, paths),
                 List.of(
                         new PackagesStep("system packages", apt, PackagesStep.RUNTIME_PACKAGES),
                         new DockerConfigStep(paths),
                         new CriuBuildStep(runner, apt, paths, out),
                         new CriuOnPathStep(runner, paths),
-                        new CriuRuncConfigStep(paths),
+                        new CriuMountsStep(runner, paths, cgroupTmpfs),
+                        new CriuRuncConfigStep(paths, cgroupTmpfs),
                         new HostDockerStep(runner, paths, out)),
                 out);
     }

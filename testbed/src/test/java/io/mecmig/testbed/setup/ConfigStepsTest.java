@@ -38,29 +38,37 @@ class ConfigStepsTest {
     }
 
     @Test
-    void runcConfigGetsEachMissingOptionOnce() throws Exception {
+    void runcConfigGetsEachMissingOptionOnceAndDropsAnOlderMaskedFolder() throws Exception {
         SetupPaths paths = SetupPaths.under(root);
         Files.createDirectories(paths.criuConfigDir());
-        Files.writeString(paths.criuConfigDir().resolve("runc.conf"), "log-file /tmp/x.log\ntcp-close");
-        CriuRuncConfigStep step = new CriuRuncConfigStep(paths);
+        Path config = paths.criuConfigDir().resolve("runc.conf");
+        Files.writeString(config, "log-file /tmp/x.log\ntcp-close\nexternal mnt[mecmig-masked]:/etc/criu/mecmig-masked");
+        CriuRuncConfigStep step = new CriuRuncConfigStep(paths, true);
 
-        Path masked = paths.criuConfigDir().resolve("mecmig-masked");
+        Path mounts = paths.criuMounts();
         String external = "external mnt[/proc/acpi]:mecmig-masked\nexternal mnt[/proc/asound]:mecmig-masked\n"
                 + "external mnt[/proc/scsi]:mecmig-masked\nexternal mnt[/sys/firmware]:mecmig-masked\n"
-                + "external mnt[mecmig-masked]:" + masked + "\n";
+                + "external mnt[mecmig-masked]:" + mounts.resolve("masked") + "\n"
+                + "external mnt[/dev]:mecmig-dev\nexternal mnt[mecmig-dev]:" + mounts.resolve("dev") + "\n"
+                + "external mnt[/sys/fs/cgroup]:mecmig-cgroup\nexternal mnt[mecmig-cgroup]:" + mounts.resolve("cgroup") + "\n";
 
         assertThat(step.isDone()).isFalse();
-        assertThat(step.apply()).startsWith("added tcp-established, skip-in-flight, external mnt[/proc/acpi]:mecmig-masked");
+        assertThat(step.apply()).startsWith("added tcp-established, skip-in-flight, network-lock skip, external mnt[/proc/acpi]:mecmig-masked")
+                .endsWith("; removed external mnt[mecmig-masked]:/etc/criu/mecmig-masked");
         assertThat(step.isDone()).isTrue();
-        assertThat(Files.readString(paths.criuConfigDir().resolve("runc.conf")))
-                .isEqualTo("log-file /tmp/x.log\ntcp-close\ntcp-established\nskip-in-flight\n" + external);
-        assertThat(masked).isEmptyDirectory();
+        assertThat(Files.readString(config)).isEqualTo("log-file /tmp/x.log\ntcp-close\ntcp-established\nskip-in-flight\nnetwork-lock skip\n" + external);
+        assertThat(step.verify()).contains("external mnt[mecmig-dev]:" + mounts.resolve("dev"));
 
-        // the masked folder gone (a fresh /etc), the lines still there: only the folder is made again
-        Files.delete(masked);
+        // a second mapping of one of mecmig's keys, added by hand: verify names it
+        Files.writeString(config, Files.readString(config) + "external mnt[mecmig-dev]:/somewhere\n");
         assertThat(step.isDone()).isFalse();
-        assertThat(step.apply()).isEqualTo("made " + masked);
-        assertThat(step.isDone()).isTrue();
-        assertThat(step.verify()).contains("external mnt[mecmig-masked]:" + masked);
+        assertThatThrownBy(step::verify).hasMessageContaining("external mnt[mecmig-dev]:/somewhere").hasMessageContaining("remove");
+    }
+
+    @Test
+    void runcConfigLeavesTheCgroupFolderAloneOnCgroupV2() {
+        CriuRuncConfigStep step = new CriuRuncConfigStep(SetupPaths.under(root), false);
+
+        assertThat(step.options()).contains("external mnt[/dev]:mecmig-dev").noneMatch(line -> line.contains("cgroup"));
     }
 }

@@ -2,14 +2,17 @@ package io.mecmig.sandbox.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -68,23 +71,34 @@ final class NotificationSender implements AutoCloseable {
         }
     }
 
-    /** Sends one notification; the future always completes normally, so one failure never blocks the next. */
+    /**
+     * Sends one notification, once more if the first try failed on the connection (a callback server that closed
+     * an idle keep-alive connection makes the client's reused connection fail before the request was read).
+     * The future always completes normally, so one failure never blocks the next notification.
+     */
     private CompletableFuture<Void> send(String url, HttpRequest request) {
-        CompletableFuture<HttpResponse<Void>> sent;
+        return attempt(request).thenCompose(first -> first instanceof IOException && !(first instanceof HttpTimeoutException)
+                ? attempt(request) : CompletableFuture.completedFuture(first)).thenAccept(outcome -> {
+                    if (outcome instanceof Throwable e) {
+                        LOG.info("notification to {} failed: {}", url, e.toString());
+                    } else if (outcome instanceof Integer status && status >= 300) {
+                        LOG.info("notification to {} answered {}", url, status);
+                    }
+                });
+    }
+
+    /** One POST: its status code, or the exception that ended it (never completes exceptionally). */
+    private CompletableFuture<Object> attempt(HttpRequest request) {
         try {
-            sent = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((r, e) -> e == null ? (Object) r.statusCode() : unwrap(e));
         } catch (RuntimeException e) {
-            LOG.info("notification to {} not sent: {}", url, e.toString());
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(e);
         }
-        return sent.handle((r, e) -> {
-            if (e != null) {
-                LOG.info("notification to {} failed: {}", url, e.toString());
-            } else if (r.statusCode() >= 300) {
-                LOG.info("notification to {} answered {}", url, r.statusCode());
-            }
-            return null;
-        });
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private synchronized void done(String url, Queue q) {

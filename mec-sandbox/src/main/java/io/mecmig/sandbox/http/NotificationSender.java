@@ -29,6 +29,8 @@ final class NotificationSender implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     /** Notifications waiting for one callback; past this a slow or dead callback loses the newest ones. */
     static final int MAX_QUEUED_PER_URL = 1000;
+    /** Tries per notification when the connection fails (not on a timeout or an HTTP error status). */
+    private static final int ATTEMPTS = 3;
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "mec-sandbox-notify");
@@ -72,13 +74,12 @@ final class NotificationSender implements AutoCloseable {
     }
 
     /**
-     * Sends one notification, once more if the first try failed on the connection (a callback server that closed
-     * an idle keep-alive connection makes the client's reused connection fail before the request was read).
+     * Sends one notification, again if a try failed on the connection (a callback server that closed an idle
+     * keep-alive connection makes the client's reused connection fail before the request was read).
      * The future always completes normally, so one failure never blocks the next notification.
      */
     private CompletableFuture<Void> send(String url, HttpRequest request) {
-        return attempt(request).thenCompose(first -> first instanceof IOException && !(first instanceof HttpTimeoutException)
-                ? attempt(request) : CompletableFuture.completedFuture(first)).thenAccept(outcome -> {
+        return attempt(request, ATTEMPTS).thenAccept(outcome -> {
                     if (outcome instanceof Throwable e) {
                         LOG.info("notification to {} failed: {}", url, e.toString());
                     } else if (outcome instanceof Integer status && status >= 300) {
@@ -87,14 +88,20 @@ final class NotificationSender implements AutoCloseable {
                 });
     }
 
-    /** One POST: its status code, or the exception that ended it (never completes exceptionally). */
-    private CompletableFuture<Object> attempt(HttpRequest request) {
+    /**
+     * The POST, tried up to {@code left} times while it fails on the connection (each failure can use up one
+     * stale pooled connection): its status code, or the exception that ended it (never completes exceptionally).
+     */
+    private CompletableFuture<Object> attempt(HttpRequest request, int left) {
+        CompletableFuture<Object> once;
         try {
-            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            once = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .handle((r, e) -> e == null ? (Object) r.statusCode() : unwrap(e));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(e);
         }
+        return once.thenCompose(outcome -> left > 1 && outcome instanceof IOException && !(outcome instanceof HttpTimeoutException)
+                ? attempt(request, left - 1) : CompletableFuture.completedFuture(outcome));
     }
 
     private static Throwable unwrap(Throwable e) {

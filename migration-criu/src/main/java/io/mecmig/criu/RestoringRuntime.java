@@ -143,7 +143,7 @@ final class RestoringRuntime {
      */
     static RemoteCommand forget(StepContext ctx) {
         return ctx.find(CriuKeys.TARGET_ID).map(RestoringRuntime::imagesDir)
-                .map(dir -> RemoteCommand.of("rm", "-rf", dir, dir + ".restoring", dir + ".restored", dir + ".part"))
+                .map(dir -> RemoteCommand.of("rm", "-rf", dir, dir + ".claimed", dir + ".restored", dir + ".part"))
                 .orElse(RemoteCommand.of("true"));
     }
 }

@@ -46,14 +46,13 @@ class RestoringRuntimeTest {
                 "--pid-file", "/p", "--no-new-keyring", "--preserve-fds", "2", "c1")).isZero();
         assertThat(run("--root", "/run/r", "start", "c1")).isZero();
 
-        String images = spool.resolve("c1.restoring").toString();
+        String images = spool.resolve("c1").toString();
         assertThat(Files.readAllLines(calls)).containsExactly("--root /run/r --log /l.json --log-format json restore"
                 + " --detach --no-subreaper --image-path " + images + " --work-path " + images + " --bundle /b"
                 + " --pid-file /p c1");
         assertThat(spool.resolve("c1.restored")).doesNotExist();
-        assertThat(spool.resolve("c1")).doesNotExist();
-        // the images go in the background once restored
-        for (int i = 0; i < 100 && Files.exists(spool.resolve("c1.restoring")); i++) {
+        // the images and their claim go in the background once restored
+        for (int i = 0; i < 100 && Files.exists(spool.resolve("c1.claimed")); i++) {
             Thread.sleep(20);
         }
         assertThat(spool).isEmptyDirectory();
@@ -96,6 +95,11 @@ class RestoringRuntimeTest {
         assertThat(run("create", "--bundle", "/b", "c3")).isEqualTo(7);
         assertThat(spool.resolve("c3.restored")).doesNotExist();
         assertThat(spool.resolve("c3.restore.log")).hasContent("criu failed");
+
+        // one shot: the images are claimed, so the next start of the container runs its image
+        Files.writeString(failing, "#!/bin/sh\necho \"$*\" >> " + calls + "\n");
+        assertThat(run("create", "--bundle", "/b", "c3")).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("create --bundle /b c3");
     }
 
     @Test

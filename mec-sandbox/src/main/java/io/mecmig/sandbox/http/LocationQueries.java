@@ -73,7 +73,7 @@ final class LocationQueries {
             ObjectNode v = loc.putObject("velocity");
             v.put("velocityType", 1); // HORIZONTAL
             v.put("bearing", (int) Math.round(u.bearingDegrees()) % 360);
-            v.put("horizontalSpeed", (int) Math.round(u.speedMps()));
+            v.put("horizontalSpeed", (int) Math.round(u.speedMps() * 3.6)); // km/h, as MEC 013 and 3GPP TS 23.032 give it
         }
         info.set("locationInfo", loc);
         return info;

@@ -70,7 +70,8 @@ public final class LocationClient {
         JsonNode loc = u.path("locationInfo");
         GeoPoint where = point(loc);
         JsonNode v = loc.path("velocity");
-        double speed = v.has("horizontalSpeed") ? v.path("horizontalSpeed").asDouble() : where == null ? Double.NaN : 0;
+        // MEC 013 gives horizontalSpeed in km/h (3GPP TS 23.032); the orchestrator works in m/s.
+        double speed = v.has("horizontalSpeed") ? v.path("horizontalSpeed").asDouble() / 3.6 : where == null ? Double.NaN : 0;
         double bearing = v.has("bearing") ? v.path("bearing").asDouble() : where == null ? Double.NaN : 0;
         return new UeObservation(address, clock.instant(), text(u, "accessPointId"), text(u, "zoneId"), where,
                 speed, bearing);

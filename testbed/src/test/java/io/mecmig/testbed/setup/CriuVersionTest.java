@@ -14,6 +14,17 @@ class CriuVersionTest {
     }
 
     @Test
+    void parsesTheExtraNumberOfAMarkedBuild() {
+        CriuVersion patched = CriuVersion.parse("Version: 4.2.1.1\n");
+        assertThat(patched).isEqualTo(new CriuVersion(4, 2, 1, 1)).isNotEqualTo(new CriuVersion(4, 2, 1));
+        assertThat(patched).hasToString("4.2.1.1");
+        assertThat(new CriuVersion(4, 2, 1)).hasToString("4.2.1");
+        assertThat(patched.atLeast(new CriuVersion(4, 2, 1))).isTrue();
+        assertThat(new CriuVersion(4, 2, 1).atLeast(patched)).isFalse();
+        assertThat(new CriuVersion(4, 3, 0).atLeast(patched)).isTrue();
+    }
+
+    @Test
     void comparesNumerically() {
         assertThat(new CriuVersion(4, 2, 1).atLeast(CriuVersion.MINIMUM)).isTrue();
         assertThat(new CriuVersion(4, 10, 0).atLeast(CriuVersion.MINIMUM)).isTrue();
@@ -24,6 +35,6 @@ class CriuVersionTest {
     @Test
     void rejectsOutputWithoutVersion() {
         assertThatThrownBy(() -> CriuVersion.parse("criu: command not found"))
-                .hasMessageContaining("no 'Version: X.Y[.Z]' line");
+                .hasMessageContaining("no 'Version: X.Y[.Z[.N]]' line");
     }
 }

@@ -38,7 +38,7 @@ public final class CriuBuildStep implements SetupStep {
     /** What the patch does and why, for setup's output. */
     static final String PATCH_SUMMARY = "patched by mecmig: the restorer populates memory with one"
             + " madvise(MADV_POPULATE_WRITE) per range before reading pages into it, instead of a page fault per"
-            + " page (~25 us each in a VM, ~0.2 s of a 40 MB restore's downtime)";
+            + " page (~25 us each in a VM): ASW's 43 MB of pages restored in 0.11 s instead of 0.22 s";
 
     /** What {@code make criu} needs on Debian 12. */
     public static final List<String> BUILD_PACKAGES = List.of(

@@ -135,9 +135,7 @@ public final class VolumeStreamSteps {
             exited = exited == null ? seen : exited;
         }
         if (exited == null) {
-            RemoteGroup watch = ctx.get(EXIT_WATCH);
-            watch.running().write("stop\n");
-            exited = watch.running().lineAsync(TcpVolumeCopy.EXITED, bound);
+            exited = TcpVolumeCopy.signalApp(ctx.get(EXIT_WATCH), bound);
         }
         return exited;
     }

@@ -108,8 +108,7 @@ public final class TcpVolumeCopy {
          * @return completes once the sender has seen the process exit; exceptionally if it ended or failed first
          */
         public CompletableFuture<String> stop(Duration timeout) {
-            group.running().write("stop\n");
-            return group.running().lineAsync(EXITED, timeout);
+            return signalApp(group, timeout);
         }
 
         /**
@@ -140,16 +139,6 @@ public final class TcpVolumeCopy {
             this.port = port;
             this.file = file;
             this.group = group;
-        }
-
-        /** The port it listens on, on the target's link address. */
-        public int port() {
-            return port;
-        }
-
-        /** Where the stream lands on the target until it is unpacked. */
-        public String file() {
-            return file;
         }
 
         /**
@@ -223,6 +212,17 @@ public final class TcpVolumeCopy {
                     + out.strip() + "'");
         }
         return m.group(1);
+    }
+
+    /**
+     * Tells a waiting {@link #stopLine}, run alone (an app without volumes) or as a sender's first part, to signal the
+     * app's process.
+     *
+     * @return completes once it has seen the process exit; exceptionally if the command ended or failed first
+     */
+    public static CompletableFuture<String> signalApp(RemoteGroup waiting, Duration timeout) {
+        waiting.running().write("stop\n");
+        return waiting.running().lineAsync(EXITED, timeout);
     }
 
     /**

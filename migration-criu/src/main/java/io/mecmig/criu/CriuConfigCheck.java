@@ -61,29 +61,33 @@ final class CriuConfigCheck {
                 throw new CheckpointException("container '" + container + "' is not running on " + source.name()
                         + ": CRIU can only dump a running container");
             }
-            Map<String, List<String>> app = read(source, "/proc/" + pid + "/root");
-            boolean cgroupTmpfs = "tmpfs".equals(first(app, "app cgroup type"));
-            Map<String, List<String>> onSource = read(source, null);
+            Map<String, List<String>> onSource = read(source, "/proc/" + pid + "/root");
             Map<String, List<String>> onTarget = read(target, null);
+            boolean cgroupTmpfs = "tmpfs".equals(first(onSource, "app cgroup type"));
             checkHost(source.name(), onSource, cgroupTmpfs);
             checkHost(target.name(), onTarget, cgroupTmpfs);
-            checkEntries(container, "/dev", app.get("app dev"), onTarget.get("dev"), target.name());
+            checkEntries(container, "/dev", onSource.get("app dev"), onTarget.get("dev"), target.name());
             if (cgroupTmpfs) {
-                checkEntries(container, "/sys/fs/cgroup", app.get("app cgroup"), onTarget.get("cgroup"), target.name());
+                checkEntries(container, "/sys/fs/cgroup", onSource.get("app cgroup"), onTarget.get("cgroup"),
+                        target.name());
             }
         });
     }
 
-    /** runc.conf, the mounts' options and entries on a host, and with {@code appRoot} also the app's own. */
+    /**
+     * In one round trip: runc.conf, the mounts' options and entries on a host, and with {@code appRoot} (the app's
+     * root as the host sees it, or null) also the app's own /dev and /sys/fs/cgroup.
+     */
     private static Map<String, List<String>> read(DockerHost host, String appRoot) {
-        String script = appRoot == null
-                ? "cat " + CONFIG + " 2>/dev/null; echo '" + MARK + "options'; findmnt -n -o OPTIONS --mountpoint "
-                        + MOUNTS + "; echo '" + MARK + "dev'; ls -A " + MOUNTS + "/dev 2>/dev/null; echo '" + MARK
-                        + "cgroup'; ls -A " + MOUNTS + "/cgroup 2>/dev/null; true"
-                : "echo '" + MARK + "app dev'; ls -A " + appRoot + "/dev; echo '" + MARK + "app cgroup'; ls -A "
-                        + appRoot + "/sys/fs/cgroup; echo '" + MARK + "app cgroup type'; stat -f -c %T " + appRoot
-                        + "/sys/fs/cgroup; true";
-        return sections(host.exec(RemoteCommand.of("sh", "-c", script), CheckpointSteps.SHORT).stdout());
+        String script = "cat " + CONFIG + " 2>/dev/null; echo '" + MARK + "options'; findmnt -n -o OPTIONS --mountpoint "
+                + MOUNTS + "; echo '" + MARK + "dev'; ls -A " + MOUNTS + "/dev 2>/dev/null; echo '" + MARK
+                + "cgroup'; ls -A " + MOUNTS + "/cgroup 2>/dev/null; ";
+        if (appRoot != null) {
+            script += "echo '" + MARK + "app dev'; ls -A " + appRoot + "/dev; echo '" + MARK + "app cgroup'; ls -A "
+                    + appRoot + "/sys/fs/cgroup; echo '" + MARK + "app cgroup type'; stat -f -c %T " + appRoot
+                    + "/sys/fs/cgroup; ";
+        }
+        return sections(host.exec(RemoteCommand.of("sh", "-c", script + "true"), CheckpointSteps.SHORT).stdout());
     }
 
     /** Splits the output at the marker lines; what comes before the first one is the config. */

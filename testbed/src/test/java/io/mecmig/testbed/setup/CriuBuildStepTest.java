@@ -69,6 +69,8 @@ class CriuBuildStepTest {
                 "tar -xf " + source.resolve(CriuBuildStep.TARBALL) + " -C " + paths.cacheDir().resolve("criu/build"),
                 "patch -p1 --forward --batch -i " + paths.cacheDir().resolve("criu/build/" + CriuBuildStep.PATCH),
                 "make -j" + Runtime.getRuntime().availableProcessors() + " CRIU_VERSION_EXTRA=1 criu");
+        // a fresh Debian has neither make nor patch (priority optional): setup installs what the build runs
+        assertThat(CriuBuildStep.BUILD_PACKAGES).contains("make", "patch", "xz-utils");
         assertThat(build.get(1).directory()).isEqualTo(tree);
         assertThat(build.get(2).directory()).isEqualTo(tree);
         assertThat(patchSeen).singleElement().asString()

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A {@code docker start} sent ahead and held at a {@link StartGate}: the gate, and the call waiting on it. FCCP's
- * prepared start holds it before {@code runc start}, fullsp-delta's restore before the runtime's {@code create}.
+ * prepared start holds it before {@code runc start}, fullsp-delta's restore inside {@code runc restore}, before
+ * CRIU.
  *
  * @param gate the armed gate
  * @param call the {@code docker start} that returns once the gate is opened, or fails once it is aborted

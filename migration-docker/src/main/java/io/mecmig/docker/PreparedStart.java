@@ -33,7 +33,7 @@ public final class PreparedStart {
      * (recorded for {@link #hold()}), else unchanged, with a note in the report.
      */
     static ContainerLaunch launch(StepContext ctx, DockerHost target, ContainerLaunch launch) {
-        if (StartGate.offeredBy(target)) {
+        if (StartGate.offeredBy(target, StartGate.Stage.START)) {
             ctx.put(GATED, "yes");
             return launch.withRuntime(StartGate.RUNTIME);
         }

@@ -4,6 +4,8 @@ import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.ssh.RemoteCommandException;
 import io.mecmig.docker.ssh.RemoteGroup;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * and its process runs only when the orchestrator says so. dockerd's {@code docker start} does the OCI {@code create}
  * (namespaces, mounts, cgroups, runc's init waiting) and then the OCI {@code start} (the process execs) in one call;
  * on a host whose container runs with the OCI runtime {@value #RUNTIME} (mecmig's {@code runc-restore}, which the
- * testbed installs), a FIFO {@value #GATES}{@code /<container id>.<create|start>} holds that command until one line
+ * testbed installs), a FIFO {@value #GATES}{@code /<container id>.<create|start|restore>} holds that command (or, for
+ * {@link Stage#RESTORE}, the CRIU that its {@code runc restore} starts) until one line
  * comes through it: {@code go} lets it run, anything else, the FIFO's end or the runtime's own time-out (60 s) fails it,
  * and so the {@code docker start} waiting on it. The gate is one shot: the runtime removes it, and later starts of the
  * container run plainly.
@@ -44,15 +47,25 @@ public final class StartGate implements AutoCloseable {
     public static final String GATES = "/run/mecmig/gates";
     /** How long the runtime waits at a gate at most before it fails the command on its own. */
     public static final Duration RUNTIME_WAIT = Duration.ofSeconds(60);
-    /** A word in the runtime's script that only a version with gates has: an older one would not hold the start. */
-    static final String GATED_RUNTIME_MARK = "MECMIG_GATES";
-
     /** The OCI runtime command a gate holds. */
     public enum Stage {
-        /** Before {@code runc create}: nothing of the container is set up yet (a restore waiting for its images). */
-        CREATE,
+        /** Before {@code runc create}: nothing of the container is set up yet. */
+        CREATE("MECMIG_GATES"),
         /** After {@code runc create}, before {@code runc start}: the container is set up, its process not started. */
-        START;
+        START("MECMIG_GATES"),
+        /**
+         * Inside the {@code runc restore} that the runtime makes of a create when CRIU images are spooled for the
+         * container: runc has set the container up, and the CRIU it started for the restore waits before it reads an
+         * image (so the images may still be on their way, and complete by the time the gate opens).
+         */
+        RESTORE("MECMIG_CRIU_GATE");
+
+        /** A word in the runtime's script that only a version with this gate has: an older one would not hold. */
+        private final String runtimeMark;
+
+        Stage(String runtimeMark) {
+            this.runtimeMark = runtimeMark;
+        }
 
         String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -91,16 +104,17 @@ public final class StartGate implements AutoCloseable {
     }
 
     /**
-     * Whether {@code host}'s dockerd offers {@value #RUNTIME} in a version with gates: the runtime a gated container
-     * must be created with. A host without it starts containers plainly (and the caller does its start in full).
+     * Whether {@code host}'s dockerd offers {@value #RUNTIME} in a version with gates of {@code stage}: the runtime a
+     * gated container must be created with. A host without it starts containers plainly (and the caller does its
+     * start in full).
      */
-    public static boolean offeredBy(DockerHost host) {
+    public static boolean offeredBy(DockerHost host, Stage stage) {
         var runtimes = host.docker().infoCmd().exec().getRuntimes();
         var runtime = runtimes == null ? null : runtimes.get(RUNTIME);
         if (runtime == null || runtime.getPath() == null) {
             return false;
         }
-        return host.ssh().run(RemoteCommand.of("grep", "-qs", GATED_RUNTIME_MARK, runtime.getPath()),
+        return host.ssh().run(RemoteCommand.of("grep", "-qs", stage.runtimeMark, runtime.getPath()),
                 Duration.ofSeconds(10)).succeeded();
     }
 
@@ -132,7 +146,11 @@ public final class StartGate implements AutoCloseable {
 
     /** A command that removes every gate of container {@code containerId} (a clean-up after a crash). */
     public static RemoteCommand removeAll(String containerId) {
-        return RemoteCommand.of("rm", "-f", "--", path(containerId, Stage.CREATE), path(containerId, Stage.START));
+        List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
+        for (Stage stage : Stage.values()) {
+            argv.add(path(containerId, stage));
+        }
+        return RemoteCommand.of(argv);
     }
 
     /**

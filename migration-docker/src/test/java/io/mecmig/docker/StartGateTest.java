@@ -141,7 +141,7 @@ class StartGateTest {
     @Test
     void gatesAreNamedByTheFullContainerIdAndCommand() {
         assertThat(StartGate.path(ID, StartGate.Stage.CREATE)).isEqualTo(StartGate.GATES + "/" + ID + ".create");
-        assertThat(StartGate.removeAll(ID).line()).contains(ID + ".create", ID + ".start");
+        assertThat(StartGate.removeAll(ID).line()).contains(ID + ".create", ID + ".start", ID + ".restore");
         assertThatThrownBy(() -> StartGate.requireId("uspa")).hasMessageContaining("64-digit id");
     }
 

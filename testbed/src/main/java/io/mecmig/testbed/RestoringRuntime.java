@@ -12,38 +12,43 @@ import java.util.Arrays;
  * whose CRIU images wait in its spool folder is restored from them by a plain {@code docker start}
  * (migration-criu's fullsp-delta restores through it; the names there must be the same), and that a
  * command of a container can be held at a gate, a FIFO in {@code /run/mecmig/gates} (migration-docker's
- * StartGate; FCCP's prepared start). It is a short
- * shell script, installed at {@value #PATH} and registered under {@code runtimes} in each host's
- * {@code daemon.json}.
+ * StartGate; FCCP's prepared start, fullsp-delta's prepared restore). It is a short shell script, installed at
+ * {@value #PATH} and registered under {@code runtimes} in each host's {@code daemon.json}, with the CRIU its
+ * restores run behind a restore gate, {@value #CRIU_GATE} (a short Python script).
  */
 final class RestoringRuntime {
 
     static final String NAME = "mecmig-restore";
     static final String PATH = "/usr/local/libexec/mecmig/runc-restore";
+    static final String CRIU_GATE = "/usr/local/libexec/mecmig/criu-gate";
 
     private RestoringRuntime() {
     }
 
-    /** Writes the script to {@value #PATH} (0755) unless it is there already with the same content. */
+    /** Writes both scripts (0755) unless they are there already with the same content; the CRIU gate first. */
     static void install() {
-        Path path = Path.of(PATH);
-        try (InputStream in = RestoringRuntime.class.getResourceAsStream("runc-restore")) {
+        install("criu-gate", Path.of(CRIU_GATE));
+        install("runc-restore", Path.of(PATH));
+    }
+
+    private static void install(String resource, Path path) {
+        try (InputStream in = RestoringRuntime.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new TestbedException("runc-restore is missing from the testbed jar: rebuild mecmig");
+                throw new TestbedException(resource + " is missing from the testbed jar: rebuild mecmig");
             }
             byte[] script = in.readAllBytes();
             if (Files.isRegularFile(path) && Arrays.equals(Files.readAllBytes(path), script)) {
                 return;
             }
             Files.createDirectories(path.getParent());
-            Path fresh = path.resolveSibling(".runc-restore.new");
+            Path fresh = path.resolveSibling("." + resource + ".new");
             Files.write(fresh, script);
             Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
             // Renamed into place: a dockerd starting a container meanwhile never runs a half-written script.
             Files.move(fresh, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new TestbedException("cannot install the restoring runtime at " + PATH + ": " + e.getMessage());
+            throw new TestbedException("cannot install " + resource + " at " + path + ": " + e.getMessage());
         }
     }
 

@@ -178,6 +178,54 @@ class RestoringRuntimeTest {
     }
 
     @Test
+    void aRestoreGateHandsTheRestoreToTheCriuGateWithWhatItNeeds() throws Exception {
+        Path runc = dir.resolve("runc");
+        Files.writeString(runc, "#!/bin/sh\necho \"$* | $MECMIG_RESTORE_GATE $MECMIG_RESTORE_IMAGES $MECMIG_GATE_WAIT\" >> "
+                + calls + "\n");
+        Path criuGate = executable("criu-gate");
+        Files.createDirectories(spool.resolve("c12"));
+        Path gate = mkfifo("c12.restore");
+
+        assertThat(run("--root", "/run/r", "create", "--bundle", "/b", "c12")).isZero();
+
+        String images = spool.resolve("c12").toString();
+        assertThat(Files.readAllLines(calls)).containsExactly("--criu " + criuGate + " --root /run/r restore --detach"
+                + " --no-subreaper --image-path " + images + " --work-path " + images + " --bundle /b c12 | " + gate
+                + " " + images + " 2");
+        assertThat(gate).as("the CRIU gate, not the runtime, opens it").exists();
+    }
+
+    @Test
+    void aRestoreGateWithoutTheCriuGateFailsTheCreateAndNamesTheFix() throws Exception {
+        Files.createDirectories(spool.resolve("c13"));
+        mkfifo("c13.restore");
+
+        Process p = start("create", "--bundle", "/b", "c13");
+        String said = new String(p.getInputStream().readAllBytes());
+
+        assertThat(p.waitFor()).isEqualTo(75);
+        assertThat(said).contains("restore gate", "criu-gate is missing", "setup");
+        assertThat(calls).doesNotExist();
+    }
+
+    @Test
+    void withoutARestoreGateTheRestoreRunsPlainCriu() throws Exception {
+        executable("criu-gate");
+        Files.createDirectories(spool.resolve("c14"));
+
+        assertThat(run("create", "--bundle", "/b", "c14")).isZero();
+
+        assertThat(Files.readAllLines(calls).get(0)).startsWith("restore --detach");
+    }
+
+    private Path executable(String name) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+        return path;
+    }
+
+    @Test
     void aGateForCreateDoesNotHoldTheStart() throws Exception {
         mkfifo("c9.create");
         assertThat(run("start", "c9")).isZero();
@@ -204,6 +252,7 @@ class RestoringRuntimeTest {
         pb.environment().put("MECMIG_RESTORE_SPOOL", spool.toString());
         pb.environment().put("MECMIG_GATES", gates.toString());
         pb.environment().put("MECMIG_GATE_WAIT", "2");
+        pb.environment().put("MECMIG_CRIU_GATE", dir.resolve("criu-gate").toString());
         return pb.start();
     }
 }

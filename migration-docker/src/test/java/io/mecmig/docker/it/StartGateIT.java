@@ -82,7 +82,7 @@ class StartGateIT {
 
     @Test
     void aHeldStartRunsTheCommandOnlyOnceTheGateOpensAndALaterStartIsPlain() throws Exception {
-        assertThat(StartGate.offeredBy(host)).as("the testbed's dockerd offers the runtime with gates").isTrue();
+        assertThat(StartGate.offeredBy(host, StartGate.Stage.START)).as("the testbed's dockerd offers the runtime with gates").isTrue();
         String id = create();
         try (StartGate gate = StartGate.arm(host, id, StartGate.Stage.START, Duration.ofSeconds(60))) {
             CompletableFuture<Void> started = host.startAsync(id);

@@ -26,8 +26,8 @@ import java.util.List;
  * wraps the same dump in about a second of copies); every 4 KiB page of it hashed; the dump streamed to the
  * target's tmpfs.
  *
- * <p>Procedure B: the target's {@code docker start} sent and held at the runtime's create gate (before the freeze,
- * where the runtime has gates); {@code runc checkpoint} (dumps and stops the app) straight into the source container's
+ * <p>Procedure B: the target's {@code docker start} sent, and its {@code runc restore} held before CRIU (before the
+ * freeze, where the runtime has restore gates); {@code runc checkpoint} (dumps and stops the app) straight into the source container's
  * Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
  * against the pre-relocation dump (pages seen before become references) streamed, each page image as soon as CRIU
  * has closed it, zlib-compressed below 1 Gbit/s,
@@ -77,7 +77,7 @@ public final class PageDeltaStrategy implements Strategy {
                     CheckpointSteps.createTarget(RestoringRuntime.NAME),
                     preDump(), indexPages(), sendPreDump());
         }
-        return List.of(RestoringRuntime.hold(), finalDump(), sendDelta(), VolumeStream.step(), restore());
+        return List.of(RestoringRuntime.hold(ctx -> preDir(ctx, ctx.target(DockerHost.class))), finalDump(), sendDelta(), VolumeStream.step(), restore());
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.mecmig.docker.StartGate;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The restore path that goes around Docker's checkpoint API while Docker keeps owning the container: the
@@ -22,11 +23,13 @@ import java.util.function.Consumer;
  * host's {@code daemon.json} under {@code runtimes}; the testbed installs and registers it on its hosts (the
  * names here and there must agree). Other hosts need the same two lines of setup, named by {@link #check}.
  *
- * <p>Where the runtime has start gates ({@link StartGate}), the {@code docker start} is sent before the freeze and held
- * at the gate in front of the runtime's {@code create} ({@link #hold}): dockerd, containerd and a new shim (0.15 s and
- * more under load) do their part outside the downtime, and inside it one line lets the restore run once the images are
- * complete ({@link #start}). Every failure before that aborts the gate ({@link #release}): the held start fails at
- * once, and never runs the image without its state.
+ * <p>Where the runtime has restore gates ({@link StartGate.Stage#RESTORE}), the restore is prepared before the freeze
+ * ({@link #hold}): the images' folder is made with the one file runc reads itself ({@code descriptors.json}, the
+ * container's stdio, the same in the pre-relocation dump), and the {@code docker start} is sent and held inside
+ * {@code runc restore}, where the CRIU runc started waits before it reads an image. dockerd, containerd, a new shim
+ * and runc's whole set-up (0.4 s here) run while the app still serves; inside the downtime one line
+ * lets CRIU run once the images are complete ({@link #start}). Every failure before that aborts the gate
+ * ({@link #release}): the held start fails at once, and never runs the image without its state.
  */
 final class RestoringRuntime {
 
@@ -35,9 +38,11 @@ final class RestoringRuntime {
     /** Where the runtime looks for images to restore, one folder per container id (tmpfs: no disk write). */
     static final String SPOOL = "/dev/shm/mecmig-criu/restore";
     static final String SCRIPT = "/usr/local/libexec/mecmig/runc-restore";
-    /** "yes" when the target's runtime has start gates (checked in pre-relocation). */
+    /** "yes" when the target's runtime has restore gates (checked in pre-relocation). */
     static final Key<String> GATED = Key.of("criu.restore.gated", String.class);
-    /** The target's {@code docker start}, held at its create gate until the images are complete. */
+    /** The file of a dump that runc reads itself, before CRIU: the container's stdio as runc passes it to CRIU. */
+    static final String DESCRIPTORS = "descriptors.json";
+    /** The target's {@code docker start}, held inside {@code runc restore} until the images are complete. */
     static final Key<HeldStart> HELD = Key.of("criu.restore.held", HeldStart.class);
     /** How long the runtime may take to reach the gate after {@code docker start} is sent. */
     private static final Duration REACH = Duration.ofSeconds(30);
@@ -63,26 +68,34 @@ final class RestoringRuntime {
                         + " does), add \"runtimes\": {\"" + NAME + "\": {\"path\": \"" + SCRIPT + "\"}} to its"
                         + " daemon.json and send dockerd a SIGHUP; or use --strategy fullsp");
             }
-            if (StartGate.offeredBy(target)) {
+            if (StartGate.offeredBy(target, StartGate.Stage.RESTORE)) {
                 ctx.put(GATED, "yes");
             } else {
-                ctx.note("the " + NAME + " runtime of " + target.name() + " has no start gates: the whole docker start"
-                        + " (dockerd, containerd, a new shim) falls inside the downtime; ./mecmig testbed up updates it");
+                ctx.note("the " + NAME + " runtime of " + target.name() + " has no restore gates: the whole docker start"
+                        + " (dockerd, containerd, a new shim, runc) falls inside the downtime; ./mecmig testbed up"
+                        + " updates it");
             }
         });
     }
 
     /**
-     * Target, before the freeze: arms the container's create gate, sends {@code docker start} and returns once the
-     * runtime waits at the gate. Nothing to do where the runtime has no gates.
+     * Target, before the freeze: makes the images' folder with the {@value #DESCRIPTORS} of {@code base} (a dump of the
+     * same container on the target), arms the container's restore gate, sends {@code docker start} and returns once
+     * CRIU waits at the gate. Nothing to do where the runtime has no restore gates.
+     *
+     * @param base the folder of a dump of the source container already on the target
      */
-    static Step hold() {
-        return Step.onTarget("docker start, held at create gate", ctx -> {
+    static Step hold(Function<StepContext, String> base) {
+        return Step.onTarget("docker start, runc restore held before CRIU", ctx -> {
             if (ctx.find(GATED).isEmpty()) {
                 return;
             }
-            HeldStart held = HeldStart.send(ctx.target(DockerHost.class), ctx.get(CriuKeys.TARGET_ID),
-                    StartGate.Stage.CREATE);
+            DockerHost target = ctx.target(DockerHost.class);
+            String id = ctx.get(CriuKeys.TARGET_ID);
+            String images = imagesDir(id);
+            target.exec(RemoteCommand.of("mkdir", "-m", "700", images).then(RemoteCommand.of("cp", "--",
+                    base.apply(ctx) + "/" + DESCRIPTORS, images + "/" + DESCRIPTORS)), CheckpointSteps.SHORT);
+            HeldStart held = HeldStart.send(target, id, StartGate.Stage.RESTORE);
             ctx.put(HELD, held); // before the wait: a start that never arrives is released by rollback
             held.awaitHeld(REACH);
         });

@@ -16,8 +16,11 @@
 #                            descriptor 3 if that is open, so that its caller need not wait for runc either.
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT, each file as its record
 #                            arrives (BASE is only read). Every file is checked against the sender's CRC-32 before OUT
-#                            appears: a mismatch exits 3 naming the file, and OUT is not created. Once OUT is there it
-#                            prints "mecmig-applied BYTES SECONDS" on stdout (the delta's size as it came).
+#                            appears: a mismatch exits 3 naming the file, and OUT is not created. Once OUT is there,
+#                            with an empty file .complete in it, it prints "mecmig-applied BYTES SECONDS" on stdout (the
+#                            delta's size as it came). An OUT that exists already is a prepared restore's (runc holds it
+#                            open, and has read its descriptors.json): the files move into it, .complete last, and a
+#                            descriptors.json that differs from the one there exits 4 (runc read the wrong one).
 # The stream: MAGIC, a byte "z" (the rest is one zlib stream, flushed after every record, so that each record reaches
 # the receiver as soon as it is sent: zstd's and lz4's tools hold back their last 128 KiB block until more comes) or
 # "-" (plain), then records, then "E". A record is "F" HEAD name bytes SUM (a file whole) or "P" HEAD name
@@ -36,6 +39,10 @@ HEAD = struct.Struct("<HQ")   # name length; pages (P) or bytes (F)
 COPY = struct.Struct("<III")  # base file number, first page, pages
 SUM = struct.Struct("<IQ")    # CRC-32 and byte count of the whole file, after its record
 MISMATCH = 3
+PREPARED_DIFFERS = 4
+# The last file apply writes into OUT: a restore that must not start from half a folder looks for it.
+COMPLETE = ".complete"
+DESCRIPTORS = "descriptors.json"
 # apply's last line on standard output, with the delta's bytes as they came and its seconds: OUT is whole and checked.
 APPLIED = "mecmig-applied "
 # CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
@@ -455,13 +462,40 @@ def apply(base, out_dir):
                          " the images were not used\n" % (bad[first], " (%d more file(s) differ)" % (len(bad) - 1)
                                                           if len(bad) > 1 else ""))
         sys.exit(MISMATCH)
-    os.rename(part, out_dir)
+    publish(part, out_dir)
     sys.stderr.write("pagedelta: apply %.3f s (from the end record %.3f s)\n"
                      % (time.monotonic() - began, time.monotonic() - last_at))
     # On standard output, for whoever waits for the images: the sender's command may still wait for runc.
     sys.stdout.write("%s%d %.3f\n" % (APPLIED, stream.raw, time.monotonic() - began))
     sys.stdout.flush()
     forget_base(bases)
+
+
+def publish(part, out_dir):
+    """Makes the checked images in PART appear as OUT, whole: PART renamed, or, into a prepared restore's OUT, moved
+    file by file with .complete last."""
+    open(os.path.join(part, COMPLETE), "wb").close()
+    if not os.path.isdir(out_dir):
+        os.rename(part, out_dir)
+        return
+    read = os.path.join(out_dir, DESCRIPTORS)
+    if os.path.exists(read) and not same_content(read, os.path.join(part, DESCRIPTORS)):
+        remove(part)
+        sys.stderr.write("pagedelta: the final dump's %s differs from the one the prepared restore in %s read (the"
+                         " container's stdio changed since the pre-relocation dump); the images were not used\n"
+                         % (DESCRIPTORS, out_dir))
+        sys.exit(PREPARED_DIFFERS)
+    for name in sorted(os.listdir(part), key=lambda n: n == COMPLETE):
+        os.rename(os.path.join(part, name), os.path.join(out_dir, name))
+    os.rmdir(part)
+
+
+def same_content(a, b):
+    try:
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            return fa.read() == fb.read()
+    except FileNotFoundError:
+        return False
 
 
 def forget_base(bases):

@@ -44,6 +44,7 @@ class PageDeltaScriptTest {
 
         assertThat(Files.readAllBytes(out.resolve("pages-1.img"))).isEqualTo(changed);
         assertThat(Files.readString(out.resolve("core-1.img"))).isEqualTo("new registers");
+        assertThat(out.resolve(".complete")).exists();
         // 2 literal pages plus references, not 64 pages.
         assertThat(Files.size(delta)).isLessThan(4096 * 3).isGreaterThan(4096 * 2);
     }
@@ -116,6 +117,52 @@ class PageDeltaScriptTest {
         assertThat(p.waitFor()).isEqualTo(PageDelta.MISMATCH);
         assertThat(said).contains("checksum mismatch: " + out + "/pages-1.img has crc32", "the source sent crc32");
         assertThat(out).doesNotExist();
+        assertThat(dir.resolve("out.part")).doesNotExist();
+    }
+
+    @Test
+    void intoAPreparedRestoresFolderTheFilesMoveInWithTheCompleteMarkerLast() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096 * 4]);
+        Files.write(next.resolve("pages-1.img"), new byte[4096 * 5]);
+        Files.writeString(next.resolve("descriptors.json"), "[\"/dev/null\",\"pipe:[7]\"]");
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path out = Files.createDirectories(dir.resolve("out")); // as runc restore holds it, with what it read
+        Files.writeString(out.resolve("descriptors.json"), "[\"/dev/null\",\"pipe:[7]\"]");
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+
+        run(PageDelta.apply(base.toString(), out.toString()).line(), delta, null);
+
+        assertThat(Files.readString(out.resolve("core-1.img"))).isEqualTo("registers");
+        assertThat(Files.size(out.resolve("pages-1.img"))).isEqualTo(4096 * 5);
+        assertThat(out.resolve(".complete")).exists();
+        assertThat(dir.resolve("out.part")).doesNotExist();
+    }
+
+    @Test
+    void aPreparedRestoreThatReadOtherDescriptorsIsNotCompleted() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096]);
+        Files.write(next.resolve("pages-1.img"), new byte[4096]);
+        Files.writeString(next.resolve("descriptors.json"), "[\"pipe:[8]\"]");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("descriptors.json"), "[\"pipe:[7]\"]");
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+
+        Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), out.toString()).line())
+                .redirectInput(delta.toFile()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+
+        assertThat(p.waitFor()).as(said).isEqualTo(4);
+        assertThat(said).contains("descriptors.json differs from the one the prepared restore in " + out + " read");
+        assertThat(out.resolve(".complete")).doesNotExist();
+        assertThat(out.resolve("pages-1.img")).doesNotExist();
         assertThat(dir.resolve("out.part")).doesNotExist();
     }
 

@@ -25,7 +25,7 @@ class PhysicalFloorTest {
     @Test
     void theRestoreCountsFromTheStartInsideTheDowntimeNotFromAStartHeldBeforeTheFreeze() {
         java.util.List<io.mecmig.core.StepTiming> steps = java.util.List.of(
-                step("docker start, held at create gate", 250, false),
+                step("docker start, runc restore held before CRIU", 250, false),
                 step("runc checkpoint (stops)", 400, true),
                 step("stream page delta", 70, true),
                 step("docker start (runc restore)", 600, true),

@@ -43,6 +43,8 @@ PREPARED_DIFFERS = 4
 # The last file apply writes into OUT: a restore that must not start from half a folder looks for it.
 COMPLETE = ".complete"
 DESCRIPTORS = "descriptors.json"
+# Seconds apply's child waits before it removes BASE's page images: the restore of OUT comes first.
+FORGET_AFTER = 3
 # apply's last line on standard output, with the delta's bytes as they came and its seconds: OUT is whole and checked.
 APPLIED = "mecmig-applied "
 # CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
@@ -500,7 +502,8 @@ def same_content(a, b):
 
 def forget_base(bases):
     """Removes BASE's page images, of no use once OUT is whole (tmpfs is memory), in a child that holds none of this
-    command's outputs: the sender sees the apply end now, not after the removal."""
+    command's outputs: the sender sees the apply end now, not after the removal. It waits a few seconds first: OUT's
+    restore runs now, and freeing tens of MB on a host with two cores took CPU from it."""
     sys.stderr.flush()
     if os.fork() != 0:
         return
@@ -508,6 +511,7 @@ def forget_base(bases):
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
+        time.sleep(FORGET_AFTER)
         for path, _ in bases:
             os.unlink(path)
     finally:

@@ -120,11 +120,13 @@ class FullStateMigrationIT {
         assertThat(b.serviceAddress(app.spec()).port()).isEqualTo(app.hostPort());
         assertDevIsTheSharedReadOnlyFolder(app);
         if (strategy.equals("fullsp-delta")) {
-            // restored by a plain docker start through the restoring runtime, which keeps nothing behind
+            // restored by a plain docker start through the restoring runtime, which keeps nothing behind (it removes
+            // the images a few seconds after the restore)
             assertThat(b.inspect(app.spec().container(), false).getHostConfig().getRuntime())
                     .isEqualTo(RestoringRuntime.NAME);
             String id = b.inspect(app.spec().container(), false).getId();
-            String spool = b.exec(RemoteCommand.of("sh", "-c", "sleep 1; ls " + RestoringRuntime.SPOOL), Duration.ofSeconds(10))
+            String spool = b.exec(RemoteCommand.of("sh", "-c", "for i in $(seq 100); do ls " + RestoringRuntime.SPOOL
+                    + " | grep -q " + id + " || break; sleep 0.1; done; ls " + RestoringRuntime.SPOOL), Duration.ofSeconds(20))
                     .stdout();
             assertThat(spool).doesNotContain(id);
         }

@@ -252,6 +252,7 @@ class RestoringRuntimeTest {
         pb.environment().put("MECMIG_RESTORE_SPOOL", spool.toString());
         pb.environment().put("MECMIG_GATES", gates.toString());
         pb.environment().put("MECMIG_GATE_WAIT", "2");
+        pb.environment().put("MECMIG_FORGET_AFTER", "0");
         pb.environment().put("MECMIG_CRIU_GATE", dir.resolve("criu-gate").toString());
         return pb.start();
     }

@@ -3,9 +3,6 @@ package io.mecmig.core;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -80,44 +77,6 @@ public interface Readiness {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while waiting for the app to become ready", e);
-        }
-    }
-
-    /** {@link Readiness#http}: one shared client, so probing every 10 ms reuses connections. */
-    final class HttpReadiness implements Readiness {
-        private static final HttpClient CLIENT = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(250))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        private final String path;
-        private final Duration timeout;
-
-        HttpReadiness(String path, Duration timeout) {
-            this.path = path;
-            this.timeout = timeout;
-        }
-
-        @Override
-        public boolean isReady(ServiceAddress address) {
-            HttpRequest request = HttpRequest.newBuilder(address.http(path)).timeout(timeout).GET().build();
-            var response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-            try {
-                // Bounded here too: a pooled connection to a frozen app has been seen to outlast the request timeout.
-                int status = response.get(timeout.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS).statusCode();
-                return status >= 200 && status < 300;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                response.cancel(true);
-                return false;
-            } catch (InterruptedException e) {
-                response.cancel(true);
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "http GET " + path;
         }
     }
 }

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * 'pagedelta apply'}. Everything that can start before the freeze does: the delta's sender loads its
  * index and the receiver on the target is up and waiting while CRIU dumps. The sender follows CRIU's log: it sends each
  * page image (nearly all of the dump) as soon as CRIU has closed it, while CRIU still dumps the app's other parts
- * (0.2-0.3 s for ASW), and the receiver rebuilds and checks it meanwhile; the rest goes when the log says the
- * dump is complete, not when runc exits: runc then still removes the stopped container's cgroups and state (0.05 to
- * 0.1 s here, more under load), while the app is already down; the sender exits non-zero, and the whole command fails,
- * if runc does not succeed in the end.
+ * (0.2-0.3 s for ASW), and the receiver rebuilds and checks it meanwhile; the rest goes when the log says every image
+ * is closed (CRIU kills the dumped tasks), not when CRIU has seen them die (0.02-0.08 s later) nor when runc exits:
+ * runc then still removes the stopped container's cgroups and state (0.05 to 0.1 s here, more under load), while the
+ * app is already down; the sender exits non-zero, and the whole command fails, if CRIU or runc does not succeed in
+ * the end.
  *
  * <p>The command prints a line when the dump is done, so the report still times the dump and the stream as two
  * steps: {@link #awaitDump} returns at that line (the sender prints it at CRIU's last line, runc's part prints it

@@ -9,11 +9,12 @@
 #                            With LOG (CRIU's dump log) it sends each page image as soon as CRIU has closed it (CRIU
 #                            dumps a task's pages, then its core: the k-th "Dumping core (pid:" line means pages-1 to
 #                            pages-k are complete), while CRIU still dumps the rest; it sends the other files as soon
-#                            as CRIU's last line there says the images are complete, while runc still cleans up, and
-#                            exits 1 after sending if "go" never comes. A page image that changed after it was read
-#                            (its size or mtime differ at the end) is sent again. At CRIU's last line it also writes
-#                            "mecmig-dumped STATS mecmig-dump-end" (CRIU's stats-dump beside LOG, base64) to file
-#                            descriptor 3 if that is open, so that its caller need not wait for runc either.
+#                            as the log says the images are complete (CRIU unfreezes the app's tasks to kill them:
+#                            every image is closed then, while CRIU still waits for the tasks to die and runc cleans
+#                            up), and exits 1 after sending if "go" never comes. A page image that changed after it
+#                            was read (its size or mtime differ at the end) is sent again. At CRIU's last line it also
+#                            writes "mecmig-dumped STATS mecmig-dump-end" (CRIU's stats-dump beside LOG, base64) to
+#                            file descriptor 3 if that is open, so that its caller need not wait for runc either.
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT, each file as its record
 #                            arrives (BASE is only read). Every file is checked against the sender's CRC-32 before OUT
 #                            appears: a mismatch exits 3 naming the file, and OUT is not created. Once OUT is there,
@@ -49,6 +50,10 @@ FORGET_AFTER = 3
 APPLIED = "mecmig-applied "
 # CRIU's last line of a dump that worked, written once every image is flushed and closed (cr_dump_finish).
 DUMPED = b"Dumping finished successfully"
+# CRIU's line when it kills the dumped tasks (TASK_DEAD is 2): the dump worked and every image is flushed and closed
+# (cr_dump_finish closes them, and runs the post-dump hook, before), and the app can no longer run on here. CRIU then
+# waits for its tasks to die (0.02-0.08 s for ASW), and writes its stats and DUMPED after that.
+KILLING = b"Unfreezing tasks into 2"
 # CRIU's line after a task's pages (dump_one_task: pages, then the core): that task's page image is closed.
 TASK_CORE = b"Dumping core (pid: "
 
@@ -297,6 +302,7 @@ def stamp(path):
 def make(base, new, wait=False, log=None, compress=False):
     sender = Sender(base, Output(compress))
     told = False
+    follower = LogFollower(log) if log else None
     if wait:
         def closed(count):
             """CRIU closed the page images 1 to `count`: send those not sent yet."""
@@ -306,12 +312,12 @@ def make(base, new, wait=False, log=None, compress=False):
                     sender.send(new, name)
                     sender.early.add(name)
                     sender.out.flush()
-        told = await_dump(log, closed)
-        if told == "log":
-            announce_dump(log)
+        told = await_dump(follower, closed)
         if told is None:
             sender.out.flush()  # never the end record: the receiver fails
             sys.exit(1)
+        if told == "dumped":
+            announce_dump(log)
     began = time.monotonic()
     read = early = 0
     again = []  # sent during the dump, but changed since
@@ -328,11 +334,18 @@ def make(base, new, wait=False, log=None, compress=False):
         sender.send(new, name)
         read += sender.seen.get(name, (os.path.getsize(path),))[0]
     sender.out.write(b"E")
-    sender.out.close()  # the receiver can finish now, while this waits for runc below
+    sender.out.close()  # the receiver can finish now, while this waits for CRIU's end and runc below
     sys.stderr.write("pagedelta: read %d image bytes, pages literal %d reused %d, make %.3f s, %d page image(s) sent"
                      " during the dump%s\n" % (read, sender.literal, sender.reused, time.monotonic() - began, early,
                                                  " (sent again, changed since: %s)" % " ".join(again) if again else ""))
-    if told == "log" and sys.stdin.readline().strip() != "go":
+    if told == "images":
+        told = await_dump(follower, None, until=DUMPED)
+        if told is None:
+            sys.stderr.write("pagedelta: CRIU did not finish the dump after its images were complete\n")
+            sys.exit(1)
+        if told == "dumped":
+            announce_dump(log)
+    if told == "dumped" and sys.stdin.readline().strip() != "go":
         sys.stderr.write("pagedelta: CRIU finished the dump but runc failed after it\n")
         sys.exit(1)
 
@@ -348,39 +361,49 @@ def announce_dump(log):
         pass  # no one listens on 3, or no stats: the caller waits for runc's own line
 
 
-def await_dump(log, closed):
-    """Waits for the dump: "stdin" once a line "go" came (runc is done), "log" once CRIU's log `log` ends with its
-    success line (CRIU is done, runc may still be cleaning up), None if stdin ends or says anything else (it failed).
-    Meanwhile tells `closed` how many tasks' page images CRIU has closed, as the log says."""
-    fd = None
-    at, tail, cores = 0, b"", 0
+class LogFollower:
+    """Reads CRIU's log `path` line by line as CRIU writes it; a later wait goes on where the last one stopped."""
+
+    def __init__(self, path):
+        self.path, self.fd, self.at, self.tail, self.pending = path, None, 0, b"", []
+
+    def next_line(self):
+        """The next complete line of the log, or None if CRIU has not written one more yet."""
+        if not self.pending:
+            if self.fd is None:
+                try:
+                    self.fd = os.open(self.path, os.O_RDONLY)
+                except FileNotFoundError:
+                    return None
+            data = os.pread(self.fd, 1 << 20, self.at)
+            self.at += len(data)
+            self.pending = (self.tail + data).split(b"\n")
+            self.tail = self.pending.pop()
+        return self.pending.pop(0) if self.pending else None
+
+
+def await_dump(follower, closed, until=KILLING):
+    """Waits for the dump: "stdin" once a line "go" came (runc is done), "images" once CRIU's log says every image is
+    complete (KILLING; CRIU still waits for the app's tasks to die, runc still cleans up), "dumped" once it ends with
+    CRIU's success line, None if stdin ends or says anything else (it failed). Waiting `until` DUMPED, KILLING does not
+    count. Meanwhile tells `closed` how many tasks' page images CRIU has closed, as the log says."""
+    cores = 0
     while True:
-        if select.select([sys.stdin], [], [], 0.002 if log else None)[0]:
+        if select.select([sys.stdin], [], [], 0.002 if follower else None)[0]:
             return "stdin" if sys.stdin.readline().strip() == "go" else None
-        if log is None:
+        if follower is None:
             continue
-        if fd is None:
-            try:
-                fd = os.open(log, os.O_RDONLY)
-            except FileNotFoundError:
-                continue
-        data = os.pread(fd, 1 << 20, at)
-        if not data:
-            continue
-        at += len(data)
-        lines = (tail + data).split(b"\n")
-        tail = lines.pop()
         before = cores
-        for line in lines:
+        line = follower.next_line()
+        while line is not None:
             if TASK_CORE in line:
                 cores += 1
             elif DUMPED in line:
-                os.close(fd)
-                return "log"
-        if DUMPED in tail:
-            os.close(fd)
-            return "log"
-        if cores > before:
+                return "dumped"
+            elif until == KILLING and KILLING in line:
+                return "images"
+            line = follower.next_line()
+        if closed and cores > before:
             closed(cores)
 
 

@@ -225,6 +225,54 @@ class PageDeltaScriptTest {
     }
 
     @Test
+    void theRestGoesOutWhenCriuKillsTheDumpedTasksAndTheDumpIsAnnouncedAtCriusLastLine() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
+        byte[] pages = new byte[4096 * 2];
+        new Random(5).nextBytes(pages);
+        Files.write(next.resolve("pages-1.img"), pages);
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path log = dir.resolve("dump.log");
+        // A dump that failed resumes its tasks ("into 1", TASK_ALIVE): nothing is complete then.
+        Files.writeString(log, "(00.100) Dumping core (pid: 70)\n(00.200) Unfreezing tasks into 1\n");
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path delta = dir.resolve("delta.bin");
+        Path announced = dir.resolve("fd3.txt");
+        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString(), false).line() + " < " + fifo + " 3> " + announced).redirectOutput(delta.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var runc = Files.newBufferedWriter(fifo)) {
+            awaitSize(delta, 4096 * 2); // pages-1 went out at its core line
+            Thread.sleep(300);
+            assertThat(sentAll(delta)).as("sent all while CRIU resumed the tasks").isFalse();
+            // CRIU kills the dumped tasks (TASK_DEAD): every image is closed, the rest goes before CRIU's last line
+            Files.writeString(log, "(00.300) Unfreezing tasks into 2\n", java.nio.file.StandardOpenOption.APPEND);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!sentAll(delta)) {
+                assertThat(System.nanoTime()).as("the rest sent once CRIU kills the tasks").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(announced)).as("announced before CRIU's stats exist").isEmpty();
+            Files.writeString(dir.resolve("stats-dump"), "stats");
+            Files.writeString(log, "(00.350) Writing stats\n(00.351) Dumping finished successfully\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            while (!Files.readString(announced).contains("mecmig-dump-end")) {
+                assertThat(System.nanoTime()).as("the dump announced at CRIU's last line").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(announced)).isEqualTo("mecmig-dumped c3RhdHM= mecmig-dump-end\n");
+            assertThat(sender.isAlive()).as("it waits for runc").isTrue();
+            runc.write(PageDelta.GO + "\n");
+        }
+        assertThat(sender.waitFor()).isZero();
+        run(PageDelta.apply(base.toString(), dir.resolve("out").toString()).line(), delta, null);
+        assertThat(Files.readAllBytes(dir.resolve("out").resolve("pages-1.img"))).isEqualTo(pages);
+        assertThat(Files.readString(dir.resolve("out").resolve("core-1.img"))).isEqualTo("registers");
+    }
+
+    @Test
     void pageImagesGoOutWhileCriuStillDumpsAndOneThatChangesAfterwardsIsSentAgain() throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Path next = Files.createDirectories(dir.resolve("next"));

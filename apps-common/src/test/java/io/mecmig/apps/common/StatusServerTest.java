@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class StatusServerTest {
@@ -45,5 +48,41 @@ class StatusServerTest {
             assertThat(state.body()).contains("memcached at 127.0.0.1:11211 does not answer");
             assertThat(call(server, "GET", "/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void warmUpCallsItsOwnHealthOnNewConnectionsAndCountsTheAnswers() throws Exception {
+        AtomicInteger healthCalls = new AtomicInteger();
+        try (StatusServer server = StatusServer.start("demo", 0, () -> {
+            healthCalls.incrementAndGet();
+            return Map.of();
+        }, Map::of, Map.of())) {
+            assertThat(server.warmUpAfter(Duration.ZERO, 25).get(20, TimeUnit.SECONDS)).isEqualTo(25);
+            assertThat(healthCalls.get()).isGreaterThanOrEqualTo(25);
+        }
+    }
+
+    @Test
+    void startWarmsUpOnceAfterItsDelay() throws Exception {
+        AtomicInteger healthCalls = new AtomicInteger();
+        try (StatusServer server = StatusServer.start("demo", 0, () -> {
+            healthCalls.incrementAndGet();
+            return Map.of();
+        }, Map::of, Map.of())) {
+            assertThat(healthCalls.get()).isZero();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (healthCalls.get() < StatusServer.WARM_UP_CALLS && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(healthCalls.get()).isEqualTo(StatusServer.WARM_UP_CALLS);
+            assertThat(call(server, "GET", "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void warmUpOfAClosedServerStopsAtTheFirstFailedCall() {
+        StatusServer server = StatusServer.start("demo", 0, Map::of, Map::of, Map.of());
+        server.close();
+        assertThat(server.warmUp(5)).isZero();
     }
 }

@@ -77,7 +77,9 @@ public final class PageDeltaStrategy implements Strategy {
                     CheckpointSteps.createTarget(RestoringRuntime.NAME),
                     preDump(), indexPages(), sendPreDump());
         }
-        return List.of(RestoringRuntime.hold(ctx -> preDir(ctx, ctx.target(DockerHost.class))), finalDump(), sendDelta(), VolumeStream.step(), restore());
+        // With no volume to stream after the delta, the checked images are all the restore waits for.
+        return List.of(RestoringRuntime.hold(ctx -> preDir(ctx, ctx.target(DockerHost.class)),
+                ctx -> ctx.app().volumes().isEmpty()), finalDump(), sendDelta(), VolumeStream.step(), restore());
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The restore path that goes around Docker's checkpoint API while Docker keeps owning the container: the
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * container's stdio, the same in the pre-relocation dump), and the {@code docker start} is sent and held inside
  * {@code runc restore}, where the CRIU runc started waits before it reads an image. dockerd, containerd, a new shim
  * and runc's whole set-up (0.4 s here) run while the app still serves; inside the downtime one line
- * lets CRIU run once the images are complete ({@link #start}). Every failure before that aborts the gate
+ * lets CRIU run once the images are complete ({@link #start}), or, when nothing else must precede the restore, CRIU
+ * starts by itself as soon as the page delta has marked them complete. Every failure before that aborts the gate
  * ({@link #release}): the held start fails at once, and never runs the image without its state.
  */
 final class RestoringRuntime {
@@ -42,6 +44,8 @@ final class RestoringRuntime {
     static final Key<String> GATED = Key.of("criu.restore.gated", String.class);
     /** The file of a dump that runc reads itself, before CRIU: the container's stdio as runc passes it to CRIU. */
     static final String DESCRIPTORS = "descriptors.json";
+    /** In the images' folder: the restore's CRIU runs once the page delta has marked the images complete. */
+    static final String GO_WHEN_COMPLETE = ".go-when-complete";
     /** The target's {@code docker start}, held inside {@code runc restore} until the images are complete. */
     static final Key<HeldStart> HELD = Key.of("criu.restore.held", HeldStart.class);
     /** How long the runtime may take to reach the gate after {@code docker start} is sent. */
@@ -84,8 +88,10 @@ final class RestoringRuntime {
      * CRIU waits at the gate. Nothing to do where the runtime has no restore gates.
      *
      * @param base the folder of a dump of the source container already on the target
+     * @param onComplete whether the complete images are all the restore waits for: CRIU then runs as soon as they are
+     *     ({@value #GO_WHEN_COMPLETE}), without a round trip through the orchestrator
      */
-    static Step hold(Function<StepContext, String> base) {
+    static Step hold(Function<StepContext, String> base, Predicate<StepContext> onComplete) {
         return Step.onTarget("docker start, runc restore held before CRIU", ctx -> {
             if (ctx.find(GATED).isEmpty()) {
                 return;
@@ -93,8 +99,12 @@ final class RestoringRuntime {
             DockerHost target = ctx.target(DockerHost.class);
             String id = ctx.get(CriuKeys.TARGET_ID);
             String images = imagesDir(id);
-            target.exec(RemoteCommand.of("mkdir", "-m", "700", images).then(RemoteCommand.of("cp", "--",
-                    base.apply(ctx) + "/" + DESCRIPTORS, images + "/" + DESCRIPTORS)), CheckpointSteps.SHORT);
+            RemoteCommand prepare = RemoteCommand.of("mkdir", "-m", "700", images).then(RemoteCommand.of("cp", "--",
+                    base.apply(ctx) + "/" + DESCRIPTORS, images + "/" + DESCRIPTORS));
+            if (onComplete.test(ctx)) {
+                prepare = prepare.then(RemoteCommand.of("touch", images + "/" + GO_WHEN_COMPLETE));
+            }
+            target.exec(prepare, CheckpointSteps.SHORT);
             HeldStart held = HeldStart.send(target, id, StartGate.Stage.RESTORE);
             ctx.put(HELD, held); // before the wait: a start that never arrives is released by rollback
             held.awaitHeld(REACH);

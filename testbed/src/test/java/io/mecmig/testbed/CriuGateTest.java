@@ -83,6 +83,35 @@ class CriuGateTest {
     }
 
     @Test
+    void whereTheOrchestratorSaidSoTheRestoreRunsOnceTheImagesAreComplete() throws Exception {
+        Files.writeString(images.resolve(".go-when-complete"), "");
+        Process p = start(RESTORE);
+        try (var writer = Files.newBufferedWriter(gate)) { // the gate's command holds its end, and says nothing
+            Thread.sleep(300);
+            assertThat(p.isAlive()).as("held while the images are incomplete").isTrue();
+
+            Files.writeString(images.resolve(".complete"), "");
+
+            assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(p.exitValue()).isZero();
+        assertThat(Files.readAllLines(calls)).singleElement().asString().endsWith("| " + RESTORE);
+    }
+
+    @Test
+    void whereTheOrchestratorSaidSoAnAbortBeforeTheImagesAreCompleteStillCounts() throws Exception {
+        Files.writeString(images.resolve(".go-when-complete"), "");
+        Process p = start(RESTORE);
+        try (var writer = Files.newBufferedWriter(gate)) {
+            writer.write("abort\n");
+        }
+
+        assertThat(p.waitFor()).isEqualTo(75);
+        assertThat(calls).doesNotExist();
+        assertThat(Files.readString(images.resolve("restore.log"))).contains("got 'abort'");
+    }
+
+    @Test
     void anAbortedGateFailsTheRestoreWithoutCriuAndSaysWhyInTheLog() throws Exception {
         Files.writeString(images.resolve(".complete"), "");
         Process p = start(RESTORE);

@@ -29,7 +29,10 @@ class CriuBuildStepTest {
         FakeRunner plain = new FakeRunner().answer(versionCall, "Version: 4.2.1\n");
         assertThat(step(plain, paths).isDone()).isFalse();
 
-        FakeRunner patched = new FakeRunner().answer(versionCall, "Version: 4.2.1.1\n");
+        FakeRunner older = new FakeRunner().answer(versionCall, "Version: 4.2.1.1\n");
+        assertThat(step(older, paths).isDone()).as("an older patch level").isFalse();
+
+        FakeRunner patched = new FakeRunner().answer(versionCall, "Version: 4.2.1.2\n");
         assertThat(step(patched, paths).isDone()).isTrue();
 
         Files.delete(paths.criuBinary());
@@ -45,7 +48,7 @@ class CriuBuildStepTest {
         // An unpatched build cached by an earlier setup must not be taken for the patched one.
         executable(paths.cacheDir().resolve("criu/4.2.1/criu"));
         Path tree = paths.cacheDir().resolve("criu/build/criu-4.2.1");
-        Path cached = paths.cacheDir().resolve("criu/4.2.1.1/criu");
+        Path cached = paths.cacheDir().resolve("criu/4.2.1.2/criu");
         List<String> patchSeen = new ArrayList<>();
         FakeRunner runner = new FakeRunner() {
             @Override
@@ -59,7 +62,7 @@ class CriuBuildStepTest {
                 return super.run(command);
             }
         }.answer("dpkg-query", "install ok installed").answer("tar", "").answer("patch", "").answer("make", "")
-                .answer(cached + " --version", "Version: 4.2.1.1\n");
+                .answer(cached + " --version", "Version: 4.2.1.2\n");
 
         String how = step(runner, paths).apply();
 
@@ -67,28 +70,34 @@ class CriuBuildStepTest {
                 .filter(c -> List.of("tar", "patch", "make").contains(c.program())).toList();
         assertThat(build).extracting(Command::display).containsExactly(
                 "tar -xf " + source.resolve(CriuBuildStep.TARBALL) + " -C " + paths.cacheDir().resolve("criu/build"),
-                "patch -p1 --forward --batch -i " + paths.cacheDir().resolve("criu/build/" + CriuBuildStep.PATCH),
-                "make -j" + Runtime.getRuntime().availableProcessors() + " CRIU_VERSION_EXTRA=1 criu");
+                "patch -p1 --forward --batch -i " + paths.cacheDir().resolve("criu/build/criu-restorer-populate.patch"),
+                "patch -p1 --forward --batch -i " + paths.cacheDir().resolve("criu/build/criu-dump-shorter-freeze.patch"),
+                "make -j" + Runtime.getRuntime().availableProcessors() + " CRIU_VERSION_EXTRA=2 criu");
         // a fresh Debian has neither make nor patch (priority optional): setup installs what the build runs
         assertThat(CriuBuildStep.BUILD_PACKAGES).contains("make", "patch", "xz-utils");
-        assertThat(build.get(1).directory()).isEqualTo(tree);
-        assertThat(build.get(2).directory()).isEqualTo(tree);
-        assertThat(patchSeen).singleElement().asString()
+        assertThat(build.subList(1, 4)).extracting(Command::directory).containsOnly(tree);
+        assertThat(patchSeen).hasSize(2);
+        assertThat(patchSeen.get(0))
                 .contains("+++ b/criu/pie/restorer.c")
                 .contains("sys_madvise((unsigned long)iovs[i].iov_base, iovs[i].iov_len, MADV_POPULATE_WRITE)")
                 .contains("if (!args->auto_dedup && args->uffd < 0)");
+        assertThat(patchSeen.get(1))
+                .contains("+++ b/criu/namespaces.c").contains("dump_namespace_in_place(ns)")
+                .contains("return ns->ext_key && kdat.has_fsopen;")
+                .contains("+++ b/criu/seize.c").contains("freezer_wait_step(fd, &req);");
         assertThat(cached).isExecutable();
         assertThat(paths.criuBinary()).isExecutable();
         assertThat(paths.cacheDir().resolve("criu/build")).as("the build tree is removed").doesNotExist();
-        assertThat(how).startsWith("built from Debian's source with " + CriuBuildStep.PATCH);
+        assertThat(how).startsWith("built from Debian's source with criu-restorer-populate.patch and"
+                + " criu-dump-shorter-freeze.patch");
     }
 
     @Test
     void installsTheCachedPatchedBuildWithoutBuilding() throws Exception {
         SetupPaths paths = SetupPaths.under(root);
-        Path cached = paths.cacheDir().resolve("criu/4.2.1.1/criu");
+        Path cached = paths.cacheDir().resolve("criu/4.2.1.2/criu");
         executable(cached);
-        FakeRunner runner = new FakeRunner().answer(cached + " --version", "Version: 4.2.1.1\n");
+        FakeRunner runner = new FakeRunner().answer(cached + " --version", "Version: 4.2.1.2\n");
 
         assertThat(step(runner, paths).apply()).isEqualTo("installed the cached build " + cached);
         assertThat(paths.criuBinary()).isExecutable();
@@ -99,7 +108,8 @@ class CriuBuildStepTest {
     void theBuildIsNamedByItsPatchLevel() {
         assertThat(CriuBuildStep.BUILD).hasToString("4.2.1." + CriuBuildStep.PATCH_LEVEL);
         assertThat(CriuBuildStep.BUILD.atLeast(CriuVersion.MINIMUM)).isTrue();
-        assertThat(CriuBuildStep.class.getResource(CriuBuildStep.PATCH)).as("the patch ships in the jar").isNotNull();
+        assertThat(CriuBuildStep.PATCHES).allSatisfy(name ->
+                assertThat(CriuBuildStep.class.getResource(name)).as(name + " ships in the jar").isNotNull());
     }
 
     private static CriuBuildStep step(FakeRunner runner, SetupPaths paths) {

@@ -151,8 +151,7 @@ public final class HttpdGateway implements AutoCloseable {
         for (ProcessHandle ph : left) {
             Path conf = ownConfig(ph).orElseThrow();
             // Every worker holds the listening socket too: the port is free only once all of them have exited.
-            List<ProcessHandle> gateway = java.util.stream.Stream.concat(ph.descendants(), java.util.stream.Stream.of(ph))
-                    .toList();
+            List<ProcessHandle> gateway = Stream.concat(ph.descendants(), Stream.of(ph)).toList();
             gateway.forEach(ProcessHandle::destroyForcibly);
             gateway.forEach(p -> p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> p).join());
             deleteTree(conf.getParent());

@@ -27,8 +27,8 @@ import java.util.List;
  * target's tmpfs.
  *
  * <p>Procedure B: the target's {@code docker start} sent, and its {@code runc restore} held before CRIU (before the
- * freeze, where the runtime has restore gates); {@code runc checkpoint} (dumps and stops the app) straight into the source container's
- * Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
+ * freeze, where the runtime has restore gates); {@code runc checkpoint} (dumps and stops the app) straight into the
+ * source container's Docker checkpoint folder, where rollback finds it, and in the same command on the source the delta of its pages
  * against the pre-relocation dump (pages seen before become references) streamed, each page image as soon as CRIU
  * has closed it, zlib-compressed below 1 Gbit/s,
  * and rebuilt in the target's tmpfs from the target's copy of the pre-relocation dump, each file checked

@@ -32,7 +32,7 @@ final class HttpReadiness implements Readiness {
     private final ConcurrentMap<ServiceAddress, Connection> idle = new ConcurrentHashMap<>();
 
     HttpReadiness(String path, Duration timeout) {
-        this.path = path.startsWith("/") ? path : "/" + path;
+        this.path = ServiceAddress.absolute(path);
         this.timeout = timeout;
     }
 
@@ -69,7 +69,7 @@ final class HttpReadiness implements Readiness {
         c.socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
         int first;
         try {
-            c.out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader(address) + "\r\nAccept: */*\r\n\r\n")
+            c.out.write(("GET " + path + " HTTP/1.1\r\nHost: " + address.authority() + "\r\nAccept: */*\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             c.out.flush();
             first = c.in.read();
@@ -121,10 +121,6 @@ final class HttpReadiness implements Readiness {
             c.close();
         }
         return code >= 200 && code < 300;
-    }
-
-    private static String hostHeader(ServiceAddress a) {
-        return (a.host().contains(":") ? "[" + a.host() + "]" : a.host()) + ":" + a.port();
     }
 
     private static long chunkSize(InputStream in, long deadline) throws IOException {

@@ -34,9 +34,22 @@ public record ServiceAddress(String host, int port) {
      * @return the URI
      */
     public URI http(String path) {
-        String p = path.startsWith("/") ? path : "/" + path;
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + h + ":" + port + p);
+        return URI.create("http://" + authority() + absolute(path));
+    }
+
+    /**
+     * {@code host:port} as an HTTP request names it (its {@code Host} header, a URI's authority): an IPv6 literal in
+     * brackets.
+     *
+     * @return the authority
+     */
+    public String authority() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** {@code path} with its leading slash. */
+    static String absolute(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     @Override

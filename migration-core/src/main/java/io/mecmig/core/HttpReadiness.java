@@ -86,14 +86,14 @@ final class HttpReadiness implements Readiness {
             c.close();
             return false;
         }
-        int code = Integer.parseInt(status.substring(9, Math.min(12, status.length())).strip());
+        long code = number(status.substring(Math.min(9, status.length()), Math.min(12, status.length())), 10);
         long length = -1;
         boolean chunked = false;
         boolean keep = !status.startsWith("HTTP/1.0");
         for (String header = line(c.in, deadline); !header.isEmpty(); header = line(c.in, deadline)) {
             String h = header.toLowerCase(Locale.ROOT);
             if (h.startsWith("content-length:")) {
-                length = Long.parseLong(h.substring(15).strip());
+                length = number(h.substring(15), 10);
             } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
                 chunked = true;
             } else if (h.startsWith("connection:")) {
@@ -126,7 +126,16 @@ final class HttpReadiness implements Readiness {
     private static long chunkSize(InputStream in, long deadline) throws IOException {
         String size = line(in, deadline);
         int ext = size.indexOf(';');
-        return Long.parseLong((ext < 0 ? size : size.substring(0, ext)).strip(), 16);
+        return number(ext < 0 ? size : size.substring(0, ext), 16);
+    }
+
+    /** A number of the answer; one that is not is a broken answer, as an early end is (never a thrown check). */
+    private static long number(String digits, int radix) throws IOException {
+        try {
+            return Long.parseLong(digits.strip(), radix);
+        } catch (NumberFormatException e) {
+            throw new IOException("not an HTTP answer: '" + digits + "' where a number belongs");
+        }
     }
 
     /** A line without its CRLF; the read timeout bounds each byte, the deadline the whole answer. */

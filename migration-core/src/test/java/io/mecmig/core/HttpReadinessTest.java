@@ -83,6 +83,31 @@ class HttpReadinessTest {
     }
 
     @Test
+    void aGarbledAnswerIsNotReadyAndDoesNotThrow() throws Exception {
+        try (ServerSocket garbled = new ServerSocket(0, 16, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread answer = new Thread(() -> {
+                for (String reply : new String[] {"HTTP/1.1 2xx OK\r\n\r\n",
+                        "HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n"}) {
+                    try (var s = garbled.accept()) {
+                        s.getInputStream().read(new byte[512]);
+                        s.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            answer.start();
+            Readiness check = Readiness.http("/health");
+            ServiceAddress address = new ServiceAddress("127.0.0.1", garbled.getLocalPort());
+
+            assertThat(check.isReady(address)).isFalse();
+            assertThat(check.isReady(address)).isFalse();
+            answer.join();
+        }
+    }
+
+    @Test
     void aRefusedPortIsNotReadyAtOnce() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

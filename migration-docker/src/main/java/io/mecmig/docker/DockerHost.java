@@ -172,10 +172,10 @@ public final class DockerHost implements Host {
     }
 
     /**
-     * The container's stop signal ({@code Config.StopSignal}, which docker-java does not map), as its image or
-     * {@code --stop-signal} set it, or empty when it has none (Docker then sends SIGTERM).
+     * The container's process, state, restart policy and stop signal from one raw inspect call
+     * ({@link RunningApp}); docker-java's inspect record lacks the stop signal.
      */
-    public String stopSignal(String container) {
+    public RunningApp runningApp(String container) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
                 .path("/containers/" + java.net.URLEncoder.encode(container, java.nio.charset.StandardCharsets.UTF_8)
                         + "/json").build();
@@ -185,7 +185,7 @@ public final class DockerHost implements Host {
                 throw new NotFoundException("no container '" + container + "' on " + name + " (HTTP "
                         + response.getStatusCode() + ")");
             }
-            return JSON.readTree(body).path("Config").path("StopSignal").asText("");
+            return RunningApp.of(JSON.readTree(body));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot inspect container '" + container + "' on " + name, e);
         }

@@ -1,6 +1,5 @@
 package io.mecmig.docker;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.mecmig.core.Key;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Step;
@@ -74,13 +73,13 @@ public final class VolumeStreamSteps {
     public static Step prepareStop() {
         return Step.onSource("sender waits for the app's exit", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
-            InspectContainerResponse app = source.inspect(ctx.app().container(), false);
-            Long pid = app.getState().getPidLong();
-            if (pid == null || pid <= 0 || !Boolean.TRUE.equals(app.getState().getRunning())) {
+            RunningApp app = source.runningApp(ctx.app().container());
+            if (!app.hasProcess()) {
                 throw new IllegalStateException("container '" + ctx.app().container() + "' is not running on "
                         + source.name() + ": start it (docker start " + ctx.app().container() + ") before relocating it");
             }
-            String signal = hostSignal(app, source.stopSignal(ctx.app().container()));
+            long pid = app.pid();
+            String signal = app.hostSignal();
             ctx.put(APP_PID, pid);
             for (String volume : ctx.app().volumes()) {
                 Lane lane = ctx.get(lane(volume));
@@ -91,23 +90,6 @@ public final class VolumeStreamSteps {
                 ctx.put(EXIT_WATCH, RemoteGroup.start(source.ssh(), TcpVolumeCopy.stopLine(pid, signal), bound(Duration.ZERO)));
             }
         });
-    }
-
-    /**
-     * The signal the host sends the app at the stop: the container's stop signal ({@code configured}, empty for the
-     * default SIGTERM), or none if it has a restart policy.
-     */
-    static String hostSignal(InspectContainerResponse app, String configured) {
-        var restart = app.getHostConfig() == null ? null : app.getHostConfig().getRestartPolicy();
-        String policy = restart == null || restart.getName() == null ? "" : restart.getName();
-        if (!policy.isEmpty() && !policy.equals("no")) {
-            return "";
-        }
-        if (configured == null || configured.isBlank()) {
-            return "TERM";
-        }
-        String name = configured.strip().toUpperCase(java.util.Locale.ROOT);
-        return name.startsWith("SIG") ? name.substring(3) : name;
     }
 
     /**

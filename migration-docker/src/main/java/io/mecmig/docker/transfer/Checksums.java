@@ -26,6 +26,9 @@ public final class Checksums {
 
     /** The exit status of a guarded command whose input did not match its sum. */
     static final int MISMATCH = 65;
+    /** What a mismatch means and what to do about it, the end of every mismatch message. */
+    static final String DAMAGED_COPY = ": the copy was damaged on the link or on the target's disk and was not used;"
+            + " migrate again, and if it happens again, check the link and the target's disk";
 
     private Checksums() {
     }
@@ -113,7 +116,7 @@ public final class Checksums {
         throw new ChecksumMismatchException("checksum mismatch: " + path + " (" + what + ") on " + host + " has "
                 + (got == null ? "no such file" : got) + ", the source sent " + sent.get(first)
                 + (bad.size() > 1 ? " (" + (bad.size() - 1) + " more file(s) differ)" : "")
-                + ": the copy was damaged on the link or on the target's disk and was not used");
+                + DAMAGED_COPY);
     }
 
     /**
@@ -130,7 +133,7 @@ public final class Checksums {
         if (result.exitStatus() == MISMATCH) {
             throw new ChecksumMismatchException("checksum mismatch: " + file + " (" + what + ") on " + host.name()
                     + " has " + Sum.parse(result.stdout()) + ", the source sent " + expected
-                    + ": the copy was damaged on the link or on the target's disk and was not used");
+                    + DAMAGED_COPY);
         }
         if (!result.succeeded()) {
             throw new RemoteCommandException("on " + host.name() + ", `" + use + "` for " + what + " exited with "

@@ -190,7 +190,7 @@ public final class TcpVolumeCopy {
                 throw new ChecksumMismatchException("checksum mismatch: " + file + " (" + what + ") on " + to.name()
                         + " has " + Checksums.Sum.parse(group(MISMATCH, result.stdout(), "the copy's cksum", to))
                         + ", the source sent " + expected
-                        + ": the copy was damaged on the link or on the target's disk and was not used");
+                        + Checksums.DAMAGED_COPY);
             }
             if (!result.succeeded()) {
                 throw new RemoteCommandException("on " + to.name() + ", unpacking " + what + " from " + file

@@ -124,6 +124,59 @@ class DockerFaultsIT {
     }
 
     @Test
+    void anImageTarballDamagedAfterScpIsNotLoadedAndNothingOfItStaysOnTheTarget() throws Exception {
+        AppDeployment app = uspa();
+        long before = counter(app);
+        java.util.Set<String> targetImages = imageIds(bed.target);
+        AtomicReference<java.nio.file.Path> damaged = new AtomicReference<>();
+        var migration = Migration.of(app.spec()).from(bed.source).to(bed.target).strategy("fccp")
+                .onEvent(MigrationEvent.StepStarted.class, e -> {
+                    if (e.step().equals("docker load") && damaged.get() == null) {
+                        damaged.set(flipOneByte(bed.target.workDir()));
+                    }
+                });
+
+        StepFailedException e = org.assertj.core.api.Assertions.catchThrowableOfType(migration::preRelocate,
+                StepFailedException.class);
+
+        assertThat(e).as("pre-relocation with a damaged image tarball").isNotNull();
+        assertThat(damaged.get().getFileName().toString()).endsWith(".image.tar");
+        assertThat(e.report().failure()).contains("docker load", "checksum mismatch: " + damaged.get(),
+                "(image tarball)", "the source sent cksum");
+        assertThat(e.sourceState()).isEqualTo(SourceState.UNTOUCHED);
+        assertThat(bed.source.isRunning(app.spec().container())).isTrue();
+        assertThat(counter(app)).isGreaterThanOrEqualTo(before);
+        // Nothing was loaded, created or left on the target: its images are the ones it had, no container, no file.
+        assertThat(imageIds(bed.target)).isEqualTo(targetImages);
+        assertThat(bed.target.hasContainer(app.spec().container())).isFalse();
+        assertThat(bed.target.hasSandbox(app.spec().container())).isFalse();
+        assertThat(damaged.get()).doesNotExist();
+    }
+
+    private static java.util.Set<String> imageIds(DockerHost host) {
+        return host.docker().listImagesCmd().withShowAll(true).exec().stream()
+                .map(com.github.dockerjava.api.model.Image::getId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Flips one byte in the middle of the largest file under {@code folder}: same size, one bit pattern off. */
+    private static java.nio.file.Path flipOneByte(String folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of(folder))) {
+            java.nio.file.Path file = files.filter(java.nio.file.Files::isRegularFile)
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                long middle = raf.length() / 2;
+                raf.seek(middle);
+                int b = raf.read();
+                raf.seek(middle);
+                raf.write(b ^ 0x01);
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void linkCutDuringTheVolumeCopy() throws Exception {
         AppDeployment app = uspa(NetworkMode.SANDBOX);
         long before = counter(app);

@@ -44,7 +44,8 @@ class ChecksumsTest {
         assertThatThrownBy(() -> Checksums.verify("checkpoint", "meh-dst", "/ck", sent, damaged))
                 .isInstanceOf(ChecksumMismatchException.class)
                 .hasMessageContaining("checksum mismatch: /ck/pages-1.img (checkpoint) on meh-dst has cksum 9 (4096 bytes)")
-                .hasMessageContaining("the source sent cksum 1 (4096 bytes)");
+                .hasMessageContaining("the source sent cksum 1 (4096 bytes)")
+                .hasMessageContaining("was not used; migrate again");
         assertThatThrownBy(() -> Checksums.verify("checkpoint", "meh-dst", "/ck", sent, Map.of("./core.img",
                 new Checksums.Sum(2, 10)))).hasMessageContaining("has no such file");
     }
@@ -68,6 +69,12 @@ class ChecksumsTest {
         Result damaged = sh(Checksums.guarded(file.toString(), sum, use));
         assertThat(damaged.status).isEqualTo(Checksums.MISMATCH);
         assertThat(Checksums.Sum.parse(damaged.out)).isNotEqualTo(sum).extracting(Checksums.Sum::size).isEqualTo(10240L);
+        assertThat(used).doesNotExist();
+
+        Files.write(file, java.util.Arrays.copyOf(bytes, 8192)); // a copy cut short
+        Result truncated = sh(Checksums.guarded(file.toString(), sum, use));
+        assertThat(truncated.status).isEqualTo(Checksums.MISMATCH);
+        assertThat(Checksums.Sum.parse(truncated.out).size()).isEqualTo(8192L);
         assertThat(used).doesNotExist();
     }
 

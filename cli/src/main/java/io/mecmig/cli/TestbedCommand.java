@@ -79,22 +79,31 @@ final class TestbedCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Shows each host's daemons, addresses, and the link's rate and loss. Exit status 1 when a host is not healthy.")
+    @Command(name = "status", description = "Shows each host's daemons (dockerd on its socket and its TLS listener, sshd),"
+            + " addresses, and the link's rate and loss. Exit status 1 when a host is not healthy.")
     static final class Status implements Callable<Integer> {
         @Override
         public Integer call() {
             TestbedStatus status = Testbed.local(TestbedConfig.defaults()).status();
+            lines(status).forEach(System.out::println);
+            return status.healthy() ? 0 : 1;
+        }
+
+        /** What {@code testbed status} prints: a line per host, a line per link end, how loss is made. */
+        static java.util.List<String> lines(TestbedStatus status) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
             for (TestbedStatus.HostStatus h : status.hosts()) {
-                System.out.printf("%-8s namespace %-3s dockerd %-22s sshd %-12s mgmt %s  link %s%n", h.name(),
-                        h.namespace() ? "yes" : "NO",
+                lines.add(String.format("%-8s namespace %-3s dockerd %-22s tls %s %-13s sshd %-13s mgmt %s  link %s",
+                        h.name(), h.namespace() ? "yes" : "NO",
                         h.dockerVersion().map(v -> "answers (" + v + ")").orElse("NOT ANSWERING"),
-                        h.sshAnswering() ? "answers" : "NOT ANSWERING", h.managementAddress(), h.linkAddresses());
+                        h.dockerTls().uri(), h.dockerTls().answering() ? "answers" : "NOT ANSWERING",
+                        h.sshAnswering() ? "answers" : "NOT ANSWERING", h.managementAddress(), h.linkAddresses()));
             }
             for (TestbedStatus.LinkEnd e : status.link()) {
-                System.out.printf("link %s:%s  rate %s  loss %s %%%n", e.host(), e.iface(), e.rate(), e.lossPercent());
+                lines.add(String.format("link %s:%s  rate %s  loss %s %%", e.host(), e.iface(), e.rate(), e.lossPercent()));
             }
-            status.lossMethod().ifPresent(m -> System.out.println("loss made with: " + m));
-            return status.healthy() ? 0 : 1;
+            status.lossMethod().ifPresent(m -> lines.add("loss made with: " + m));
+            return lines;
         }
     }
 

@@ -146,7 +146,11 @@ public final class Testbed {
                     .filter(l -> l.a().equals(plan.name()) || l.b().equals(plan.name()))
                     .map(l -> l.a().equals(plan.name()) ? l.b() + "=" + l.aAddress() : l.a() + "=" + l.bAddress())
                     .toList();
-            hosts.add(new TestbedStatus.HostStatus(plan.name(), ns, docker, ssh, plan.hostAddress(), links));
+            java.net.URI tlsUri = dockerTlsUri(plan);
+            boolean tls = docker.isPresent() && new DockerProbe(runner)
+                    .serverVersionOverTls(tlsUri, DockerTlsCerts.of(runner, config).clientFolder()).isPresent();
+            hosts.add(new TestbedStatus.HostStatus(plan.name(), ns, docker, ssh, plan.hostAddress(), links,
+                    new TestbedStatus.TlsListener(tlsUri, tls)));
         }
         List<TestbedStatus.LinkEnd> ends = new ArrayList<>();
         Optional<LossMethod> method = Optional.empty();
@@ -240,10 +244,14 @@ public final class Testbed {
                     new SshEndpoint(plan.hostAddress(), HostSshd.PORT, "root", keys.clientKey(), keys.knownHosts(),
                             keys.clientConfig()),
                     plan.hostAddress(), plan.rootAddress(), plan.bridgeNetwork(), links,
-                    new DockerTlsEndpoint(java.net.URI.create("tcp://" + plan.hostAddress() + ":" + DockerTlsCerts.PORT),
-                            tlsClient)));
+                    new DockerTlsEndpoint(dockerTlsUri(plan), tlsClient)));
         }
         return new TestbedHosts(hosts);
+    }
+
+    /** Where a host's dockerd serves its API over mutual TLS: its management address, port 2376. */
+    private static java.net.URI dockerTlsUri(HostPlan plan) {
+        return java.net.URI.create("tcp://" + plan.hostAddress() + ":" + DockerTlsCerts.PORT);
     }
 
     /** The configured hosts, or more when namespaces of a bigger testbed are still there. */

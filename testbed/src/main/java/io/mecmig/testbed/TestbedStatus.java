@@ -21,13 +21,14 @@ public record TestbedStatus(List<HostStatus> hosts, List<LinkEnd> link, Optional
      * @param sshAnswering      true when its sshd answers on the management address
      * @param managementAddress its management address
      * @param linkAddresses     its link addresses, "peer=address"
+     * @param dockerTls         its dockerd's mutual-TLS listener and whether it answers there
      */
     public record HostStatus(String name, boolean namespace, Optional<String> dockerVersion, boolean sshAnswering,
-                             String managementAddress, List<String> linkAddresses) {
+                             String managementAddress, List<String> linkAddresses, TlsListener dockerTls) {
 
-        /** True when the namespace exists and both daemons answer. */
+        /** True when the namespace exists and dockerd (on its socket and its TLS listener) and sshd answer. */
         public boolean healthy() {
-            return namespace && dockerVersion.isPresent() && sshAnswering;
+            return namespace && dockerVersion.isPresent() && sshAnswering && dockerTls.answering();
         }
 
         /** What is wrong with this host, e.g. "meh-3: dockerd not answering", or empty when healthy. */
@@ -42,8 +43,20 @@ public record TestbedStatus(List<HostStatus> hosts, List<LinkEnd> link, Optional
             if (!sshAnswering) {
                 down.add("sshd not answering on " + managementAddress + ":22");
             }
+            if (dockerVersion.isPresent() && !dockerTls.answering()) { // a dockerd that is down says it already
+                down.add("dockerd not answering over TLS on " + dockerTls.uri());
+            }
             return down.isEmpty() ? Optional.empty() : Optional.of(name + ": " + String.join(", ", down));
         }
+    }
+
+    /**
+     * A dockerd's Engine API over mutual TLS, as the hosts file of {@code testbed up} reaches it.
+     *
+     * @param uri       {@code tcp://<management address>:2376}
+     * @param answering true when it answered a {@code docker --tlsverify version} with the testbed's client certificate
+     */
+    public record TlsListener(java.net.URI uri, boolean answering) {
     }
 
     /**

@@ -90,7 +90,12 @@ class TestbedIT {
                 .doesNotContain("only-on-src");
         assertThat(runner.output(Command.of("docker", "-H", src, "info", "--format", "{{.DockerRootDir}}")).strip())
                 .isEqualTo("/var/lib/mecmig/it/mit-src/docker");
-        assertThat(testbed.status().healthy()).isTrue();
+        TestbedStatus status = testbed.status();
+        assertThat(status.healthy()).isTrue();
+        assertThat(status.hosts()).allSatisfy(h -> {
+            assertThat(h.dockerTls().uri()).hasToString("tcp://" + h.managementAddress() + ":2376");
+            assertThat(h.dockerTls().answering()).as(h.name() + "'s dockerd over TLS").isTrue();
+        });
     }
 
     @Test

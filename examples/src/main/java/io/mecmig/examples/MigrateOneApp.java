@@ -22,7 +22,9 @@ import java.nio.file.Path;
  * {@code target.*} as {@link DockerHostConfig} describes (the testbed writes one,
  * {@code /var/lib/mecmig/docker-tls/hosts.properties}), STRATEGY is one of {@link Strategies#names()} (default
  * {@code fccp}), and the source runs a container named {@code uspa} with its state on the volume
- * {@code uspa-data}, answering {@code /health} and {@code /state} on port 8080 (AppSpec's default).
+ * {@code uspa-example-data}, answering {@code /health} and {@code /state} on port 8080 (AppSpec's default). The
+ * names are not the testbed's own USPA's ({@code mec-uspa}, {@code uspa-data}), so the example never shares a
+ * volume with an app that {@code mecmig migrate} left running; the README shows how to start it on the testbed.
  */
 public final class MigrateOneApp {
 
@@ -58,7 +60,7 @@ public final class MigrateOneApp {
      */
     public static MigrationReport migrate(Host source, Host target, String strategy) {
         AppSpec uspa = AppSpec.builder("uspa")
-                .volume("uspa-data")
+                .volume("uspa-example-data")
                 .needs(StateNeeds.USER_STATE)
                 .phaseEndpoint("/changePhase")
                 .stateProbe(StateProbe.http("/state").nonDecreasing("counter"))

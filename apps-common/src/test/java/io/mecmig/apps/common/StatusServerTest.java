@@ -2,11 +2,17 @@ package io.mecmig.apps.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +42,49 @@ class StatusServerTest {
             assertThat(missing.body()).contains("/health");
             assertThat(call(server, "DELETE", "/state").statusCode()).isEqualTo(405);
         }
+    }
+
+    @Test
+    void answersOnAKeptAliveConnectionWithoutWaitingForTheDelayedAck() throws Exception {
+        try (StatusServer server = StatusServer.start("demo", 0, Map::of, Map::of, Map.of());
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            keptAliveHealth(in, out); // the first answer includes the server's own warm-up
+            int requests = 20;
+            long start = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                keptAliveHealth(in, out);
+            }
+            // With Nagle's algorithm on, each body waits for the client's delayed ACK: at least 40 ms (Linux's minimum).
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(40L * requests));
+        }
+    }
+
+    /** One GET /health on the same connection; returns once the whole answer (its Content-Length) is read. */
+    private static void keptAliveHealth(InputStream in, OutputStream out) throws Exception {
+        out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        int length = -1;
+        for (String line = headerLine(in); !line.isEmpty(); line = headerLine(in)) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        assertThat(length).isPositive();
+        assertThat(in.readNBytes(length)).hasSize(length);
+    }
+
+    private static String headerLine(InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            assertThat(c).as("the connection closed inside the answer").isNotNegative();
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Test

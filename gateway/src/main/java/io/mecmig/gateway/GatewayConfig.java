@@ -16,6 +16,12 @@ import java.util.Map;
 public final class GatewayConfig {
     static final String TEMPLATE = "/io/mecmig/gateway/httpd-gateway.conf.template";
 
+    /**
+     * Hands the client's Host header to the platform, which builds its answers' resourceURLs from it: they then name
+     * the gateway, not the platform's own address behind it. Set for http:// platforms only (see the template).
+     */
+    private static final String PRESERVE_HOST = "ProxyPreserveHost On";
+
     private final Map<String, String> values;
 
     private GatewayConfig(Map<String, String> values) {
@@ -43,6 +49,7 @@ public final class GatewayConfig {
         v.put("ACCESS_LOG", serverRoot.resolve("access.log").toString());
         String url = normalise(mecBaseUrl);
         v.put("SSL_PROXY", url.startsWith("https://") ? sslProxy(modulesDir.toString()) : "");
+        v.put("PRESERVE_HOST", url.startsWith("http://") ? PRESERVE_HOST : "");
         v.put("MEC_BASE_URL", url);
         return new GatewayConfig(v);
     }
@@ -63,6 +70,7 @@ public final class GatewayConfig {
         v.put("ERROR_LOG", "/proc/self/fd/2");
         v.put("ACCESS_LOG", "/proc/self/fd/1");
         v.put("SSL_PROXY", sslProxy("/usr/lib/apache2/modules")); // the URL is only known at run time
+        v.put("PRESERVE_HOST", "<If \"'${MEC_BASE_URL}' =~ m#^http://#\">\n    " + PRESERVE_HOST + "\n</If>");
         v.put("MEC_BASE_URL", "${MEC_BASE_URL}");
         return new GatewayConfig(v);
     }

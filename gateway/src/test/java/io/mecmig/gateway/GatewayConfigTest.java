@@ -22,6 +22,7 @@ class GatewayConfigTest {
                 .contains("LoadModule proxy_http_module /usr/lib/apache2/modules/mod_proxy_http.so")
                 .doesNotContain("User ")
                 .doesNotContain("SSLProxyEngine")
+                .contains("\nProxyPreserveHost On\n")
                 .doesNotContain("@");
     }
 
@@ -30,7 +31,8 @@ class GatewayConfigTest {
         GatewayConfig c = GatewayConfig.forHost("https://try-mec.etsi.org/sbx1234", "127.0.0.1:1", dir, dir, "www-data");
         assertThat(c.mecBaseUrl()).isEqualTo("https://try-mec.etsi.org/sbx1234");
         assertThat(c.render()).contains("ProxyPass \"/\" \"https://try-mec.etsi.org/sbx1234/\"").contains("User www-data")
-                .contains("LoadModule ssl_module").contains("SSLProxyEngine On");
+                .contains("LoadModule ssl_module").contains("SSLProxyEngine On")
+                .as("an https platform keeps its own Host: TLS names it").doesNotContain("ProxyPreserveHost");
     }
 
     @Test
@@ -46,7 +48,8 @@ class GatewayConfigTest {
         GatewayImage.writeBuildContext(dir);
         String conf = Files.readString(dir.resolve("httpd-gateway.conf"));
         assertThat(conf).contains("ProxyPass \"/\" \"${MEC_BASE_URL}/\"").contains("Listen ${GATEWAY_PORT}")
-                .contains("User www-data");
+                .contains("User www-data")
+                .contains("<If \"'${MEC_BASE_URL}' =~ m#^http://#\">\n    ProxyPreserveHost On\n</If>");
         String dockerfile = Files.readString(dir.resolve("Dockerfile"));
         assertThat(dockerfile).contains("ARG BASE_IMAGE").contains("FROM ${BASE_IMAGE}")
                 .contains("COPY httpd-gateway.conf /etc/mecmig-gateway/httpd.conf")

@@ -64,6 +64,29 @@ class GatewayEndToEndIT {
     }
 
     @Test
+    void resourceUrlsNameTheGatewayNotTheSandboxBehindIt() throws Exception {
+        JsonNode users = MAPPER.readTree(get(gateway.url() + "/sbx/location/v2/queries/users").body());
+        assertThat(users.at("/userList/resourceURL").asText())
+                .isEqualTo(gateway.url() + "/sbx/location/v2/queries/users");
+        JsonNode zone = MAPPER.readTree(get(gateway.url() + "/sbx/location/v2/queries/zones/zone03").body());
+        assertThat(zone.at("/zoneInfo/resourceURL").asText()).isEqualTo(gateway.url() + "/sbx/location/v2/queries/zones/zone03");
+        // As the apps reach it: by the name mec-gateway, which the sandbox never sees otherwise.
+        assertThat(rawGet(gateway.url(), "mec-gateway", "/sbx/location/v2/queries/zones"))
+                .contains("\"resourceURL\":\"http://mec-gateway/sbx/location/v2/queries/zones\"")
+                .doesNotContain(":" + sandbox.port() + "/");
+    }
+
+    /** An HTTP/1.0 GET (one unchunked body) with the Host header given: the JDK's client sets its own. */
+    private static String rawGet(String gatewayUrl, String host, String path) throws Exception {
+        URI at = URI.create(gatewayUrl);
+        try (java.net.Socket s = new java.net.Socket(at.getHost(), at.getPort())) {
+            s.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void rabInfoAndZonesPassThrough() throws Exception {
         JsonNode rab = MAPPER.readTree(get(gateway.url() + "/sbx/rni/v2/queries/rab_info").body());
         assertThat(rab.at("/cellUserInfo/0/ueInfo/0/erabInfo/0/erabQosParameters/qci").asInt()).isEqualTo(80);

@@ -63,12 +63,12 @@ final class MigrationRun {
                 phase.run(step);
             }
         } catch (PhaseRun.StepFailure failure) {
-            PhaseReport pre = phase.finish(-1, -1);
+            PhaseReport pre = phase.finish();
             RollbackReport rollback = rollBack(Phase.PRE_RELOCATION, failure, false);
             throw failed(Phase.PRE_RELOCATION, failure, rollback, report(pre, null, null, null, null, rollback,
                     Outcome.ROLLED_BACK, failure));
         }
-        PhaseReport done = phase.finish(-1, -1);
+        PhaseReport done = phase.finish();
         try {
             context.journal().preRelocated();
         } catch (RuntimeException e) {
@@ -90,7 +90,6 @@ final class MigrationRun {
             context.warn("the UE probe got no answer from the source before relocation: its downtime may be too low");
         }
         StateCapture state = new StateCapture();
-        long[] ready = {-1};
         try {
             for (Step step : strategy.steps(Phase.RELOCATION)) {
                 if (step.effect() == ServiceEffect.STOPS_SERVICE && phase.downtimeStart() < 0) {
@@ -103,27 +102,27 @@ final class MigrationRun {
             }
             phase.run(Step.onTarget("await readiness", ctx -> Readiness.await(app.readiness(),
                     target.serviceAddress(app), app.readinessTimeout(), Duration.ofMillis(10))));
-            ready[0] = System.nanoTime();
+            phase.appReady();
             phase.run(Step.onTarget("verify state", ctx -> state.verify()));
         } catch (PhaseRun.StepFailure failure) {
             boolean stopped = phase.downtimeStart() >= 0;
-            PhaseReport reloc = phase.finish(phase.downtimeStart(), -1);
+            PhaseReport reloc = phase.finish();
             RollbackReport rollback = rollBack(Phase.RELOCATION, failure, stopped);
             ProbeResult seen = probe == null ? null : probe.stop();
             served.close();
-            Downtime downtime = stopped ? downtime(phase, ready[0], seen) : null;
+            Downtime downtime = stopped ? downtime(phase, seen) : null;
             Outcome outcome = rollback.sourceState() == SourceState.NOT_SERVING ? Outcome.FAILED : Outcome.ROLLED_BACK;
             throw failed(Phase.RELOCATION, failure, rollback, report(pre, reloc, downtime, state.check(), null,
                     rollback, outcome, failure));
         }
         ProbeResult seen = probe == null ? null : stopProbeAfterTail(probe);
         served.close();
-        PhaseReport reloc = phase.finish(phase.downtimeStart(), ready[0]);
+        PhaseReport reloc = phase.finish();
         StateCheck check = state.check();
         Viability viability = new Viability(true, !context.manualInputs().isEmpty(),
                 context.manualInputs().isEmpty() ? null : String.join("; ", context.manualInputs()),
                 check.preserved());
-        MigrationReport report = report(pre, reloc, downtime(phase, ready[0], seen), check, viability, null,
+        MigrationReport report = report(pre, reloc, downtime(phase, seen), check, viability, null,
                 Outcome.COMPLETED, null);
         finish(report);
         return report;
@@ -167,7 +166,8 @@ final class MigrationRun {
         return probe.stop();
     }
 
-    private Downtime downtime(PhaseRun phase, long readyNanos, ProbeResult seen) {
+    private Downtime downtime(PhaseRun phase, ProbeResult seen) {
+        long readyNanos = phase.ready();
         long from = phase.downtimeStart();
         Duration paper = phase.serviceStarted() >= 0 ? Duration.ofNanos(phase.serviceStarted() - from) : null;
         Duration untilReady = readyNanos >= 0 ? Duration.ofNanos(readyNanos - from) : null;

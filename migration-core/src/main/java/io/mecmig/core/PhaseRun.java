@@ -5,11 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the steps of one phase one by one, timing each, counting its link bytes and publishing events. */
+/**
+ * Runs the steps of one phase one by one, timing each, counting its link bytes and publishing events.
+ * It is the one place that decides whether a step fell inside the downtime: from the first step that stops the
+ * service up to the moment the app is {@linkplain #appReady() ready} on the target again. The decision is taken
+ * when the step runs and kept with it, so the {@code StepCompleted}/{@code StepFailed} events and the phase's report
+ * always agree.
+ */
 final class PhaseRun {
 
     /** A step as it ran, on the monotonic clock. */
-    record Ran(Step step, Instant start, long startNanos, long endNanos, long linkBytes, boolean succeeded) {
+    record Ran(Step step, Instant start, long startNanos, long endNanos, long linkBytes, boolean inDowntime,
+               boolean succeeded) {
     }
 
     /** A step threw; the phase stops there. */
@@ -31,6 +38,7 @@ final class PhaseRun {
     private final List<Ran> ran = new ArrayList<>();
     private long downtimeStart = -1;
     private long serviceStarted = -1;
+    private long ready = -1;
 
     PhaseRun(Phase phase, RunContext context, EventBus bus) {
         this.phase = phase;
@@ -47,6 +55,7 @@ final class PhaseRun {
         if (step.effect() == ServiceEffect.STOPS_SERVICE && downtimeStart < 0) {
             downtimeStart = begin;
         }
+        boolean down = inDowntime();
         bus.publish(new MigrationEvent.StepStarted(context.migrationId(), at, phase, step.name(), step.side()));
         context.takeStepLinkBytes();
         try {
@@ -54,18 +63,38 @@ final class PhaseRun {
             step.action().run(context);
             context.journal().stepCompleted(phase, step);
         } catch (Exception | LinkageError e) {
-            Ran failed = new Ran(step, at, begin, System.nanoTime(), context.takeStepLinkBytes(), false);
+            Ran failed = new Ran(step, at, begin, System.nanoTime(), context.takeStepLinkBytes(), down, false);
             ran.add(failed);
-            bus.publish(new MigrationEvent.StepFailed(context.migrationId(), Instant.now(), timing(failed, -1, -1),
+            bus.publish(new MigrationEvent.StepFailed(context.migrationId(), Instant.now(), timing(failed),
                     String.valueOf(e.getMessage())));
             throw new StepFailure(step, e);
         }
-        Ran ok = new Ran(step, at, begin, System.nanoTime(), context.takeStepLinkBytes(), true);
+        Ran ok = new Ran(step, at, begin, System.nanoTime(), context.takeStepLinkBytes(), down, true);
         ran.add(ok);
         if (step.effect() == ServiceEffect.STARTS_SERVICE) {
             serviceStarted = ok.endNanos();
         }
-        bus.publish(new MigrationEvent.StepCompleted(context.migrationId(), Instant.now(), timing(ok, -1, -1)));
+        bus.publish(new MigrationEvent.StepCompleted(context.migrationId(), Instant.now(), timing(ok)));
+    }
+
+    /** Whether a step starting now runs while the app serves nowhere: after the stop, before it is ready again. */
+    private boolean inDowntime() {
+        return downtimeStart >= 0 && ready < 0;
+    }
+
+    /**
+     * Marks the app as ready on the target (it answered its readiness check): the steps that follow are no longer
+     * in the downtime. Only the first call counts.
+     */
+    void appReady() {
+        if (ready < 0) {
+            ready = System.nanoTime();
+        }
+    }
+
+    /** Monotonic time the app was marked ready, or -1 if it was not. */
+    long ready() {
+        return ready;
     }
 
     /** Monotonic time the first service-stopping step began, or -1 if none ran. */
@@ -78,21 +107,17 @@ final class PhaseRun {
         return serviceStarted;
     }
 
-    /**
-     * The phase's report; steps inside {@code [downFrom, downTo]} (monotonic) are marked as downtime.
-     * Pass -1 for no downtime; {@code downTo} -1 with {@code downFrom} set means "until the phase's end".
-     */
-    PhaseReport finish(long downFrom, long downTo) {
+    /** The phase's report, each step marked in or out of the downtime as its events said. */
+    PhaseReport finish() {
         long end = ran.isEmpty() ? startNanos : ran.get(ran.size() - 1).endNanos();
-        List<StepTiming> timings = ran.stream().map(r -> timing(r, downFrom, downTo)).toList();
+        List<StepTiming> timings = ran.stream().map(this::timing).toList();
         PhaseReport report = new PhaseReport(phase, start, Duration.ofNanos(end - startNanos), timings);
         bus.publish(new MigrationEvent.PhaseCompleted(context.migrationId(), Instant.now(), report));
         return report;
     }
 
-    private StepTiming timing(Ran r, long downFrom, long downTo) {
-        boolean down = downFrom >= 0 && r.startNanos() >= downFrom && (downTo < 0 || r.endNanos() <= downTo);
+    private StepTiming timing(Ran r) {
         return new StepTiming(phase, r.step().name(), r.step().side(), r.start(),
-                Duration.ofNanos(r.endNanos() - r.startNanos()), r.linkBytes(), down, r.succeeded());
+                Duration.ofNanos(r.endNanos() - r.startNanos()), r.linkBytes(), r.inDowntime(), r.succeeded());
     }
 }

@@ -46,6 +46,58 @@ class MigrationEngineTest {
     }
 
     @Test
+    void stepEventsMarkTheDowntimeAsTheReportDoes() {
+        List<StepTiming> published = new ArrayList<>();
+        MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(Fixtures.strategy(StateNeeds.USER_STATE,
+                        Step.onTarget("slow create", ctx -> Thread.sleep(5))))
+                .onEvent(MigrationEvent.StepCompleted.class, e -> published.add(e.timing()))
+                .migrate();
+
+        assertThat(published).filteredOn(StepTiming::inDowntime).extracting(StepTiming::step)
+                .containsExactly("stop", "copy volume", "slow create", "run", "await readiness");
+        List<StepTiming> reported = new ArrayList<>(report.preRelocation().steps());
+        reported.addAll(report.relocation().steps());
+        assertThat(published).isEqualTo(reported);
+    }
+
+    @Test
+    void theFailedStepsEventSaysItFellInTheDowntime() {
+        List<StepTiming> published = new ArrayList<>();
+        Step broken = Step.onLink("copy volume again", ctx -> {
+            throw new IllegalStateException("link down");
+        });
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(Fixtures.strategy(StateNeeds.USER_STATE, broken))
+                .onEvent(MigrationEvent.StepCompleted.class, e -> published.add(e.timing()))
+                .onEvent(MigrationEvent.StepFailed.class, e -> published.add(e.timing()))
+                .migrate())
+                .isInstanceOfSatisfying(StepFailedException.class, e -> {
+                    assertThat(published).filteredOn(s -> s.phase() == Phase.RELOCATION)
+                            .isEqualTo(e.report().relocation().steps());
+                    assertThat(published).filteredOn(StepTiming::inDowntime).extracting(StepTiming::step)
+                            .containsExactly("stop", "copy volume", "copy volume again");
+                });
+    }
+
+    @Test
+    void aStateCheckThatFailsOnTheReadyTargetIsOutsideTheDowntime() {
+        Fixtures lost = new Fixtures().sourceRuns("{\"counter\":7}");
+        List<StepTiming> published = new ArrayList<>();
+        assertThatThrownBy(() -> Migration.of(lost.app(StateNeeds.USER_STATE)).from(lost.source).to(lost.target)
+                .strategy(Fixtures.strategy(StateNeeds.NONE))
+                .onEvent(MigrationEvent.StepFailed.class, e -> published.add(e.timing()))
+                .migrate())
+                .isInstanceOfSatisfying(StepFailedException.class, e -> {
+                    assertThat(e.step()).isEqualTo("verify state");
+                    assertThat(e.report().relocation().steps()).filteredOn(StepTiming::inDowntime)
+                            .extracting(StepTiming::step).containsExactly("stop", "copy volume", "run",
+                                    "await readiness");
+                    assertThat(published).singleElement().satisfies(s -> assertThat(s.inDowntime()).isFalse());
+                });
+    }
+
+    @Test
     void countsBytesOnTheLinkPerStepAndPhase() {
         MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
                 .strategy(Fixtures.strategy(StateNeeds.USER_STATE)).migrate();

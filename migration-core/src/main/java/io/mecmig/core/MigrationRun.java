@@ -65,6 +65,7 @@ final class MigrationRun {
         } catch (PhaseRun.StepFailure failure) {
             PhaseReport pre = phase.finish();
             RollbackReport rollback = rollBack(Phase.PRE_RELOCATION, failure, false);
+            tidyUp();
             throw failed(Phase.PRE_RELOCATION, failure, rollback, report(pre, null, null, null, null, rollback,
                     Outcome.ROLLED_BACK, failure));
         }
@@ -112,6 +113,7 @@ final class MigrationRun {
             served.close();
             Downtime downtime = stopped ? downtime(phase, seen) : null;
             Outcome outcome = rollback.sourceState() == SourceState.NOT_SERVING ? Outcome.FAILED : Outcome.ROLLED_BACK;
+            tidyUp();
             throw failed(Phase.RELOCATION, failure, rollback, report(pre, reloc, downtime, state.check(), null,
                     rollback, outcome, failure));
         }
@@ -122,6 +124,7 @@ final class MigrationRun {
         Viability viability = new Viability(true, !context.manualInputs().isEmpty(),
                 context.manualInputs().isEmpty() ? null : String.join("; ", context.manualInputs()),
                 check.preserved());
+        tidyUp(); // every figure is taken: off the clock
         MigrationReport report = report(pre, reloc, downtime(phase, seen), check, viability, null,
                 Outcome.COMPLETED, null);
         finish(report);
@@ -142,6 +145,24 @@ final class MigrationRun {
         finished = true;
         endJournal(JournalEntries.ABORTED, "aborted after pre-relocation");
         InFlight.release(source, app);
+        tidyUp();
+    }
+
+    /**
+     * Runs the work steps added with {@link StepContext#afterMigration}, once the migration has ended and its figures
+     * are taken; a failure is a warning, the migration's outcome stands.
+     */
+    private void tidyUp() {
+        for (Step step : context.takeAfterMigration()) {
+            try {
+                step.action().run(context);
+            } catch (Exception | LinkageError e) {
+                String message = "after the migration, '" + step.name() + "' failed: " + e.getMessage()
+                        + "; the migration's outcome stands, only the clean-up is left undone";
+                context.warn(message);
+                LOG.warn(message, e);
+            }
+        }
     }
 
     /** Writes the journal's last entry; a failure here must not hide the migration's own outcome. */

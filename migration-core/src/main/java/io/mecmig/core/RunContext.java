@@ -21,6 +21,7 @@ final class RunContext implements StepContext {
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> manualInputs = new ArrayList<>();
+    private final Map<String, Step> afterMigration = new LinkedHashMap<>();
     private final AtomicLong stepLinkBytes = new AtomicLong();
     private Phase phase = Phase.PRE_RELOCATION;
     private JournalFile journal = JournalFile.OFF;
@@ -142,6 +143,18 @@ final class RunContext implements StepContext {
     @Override
     public void note(String message) {
         notes.add(message);
+    }
+
+    @Override
+    public void afterMigration(Step tidyUp) {
+        afterMigration.putIfAbsent(tidyUp.name(), tidyUp);
+    }
+
+    /** The work added by {@link #afterMigration}, each once: the list is emptied. */
+    List<Step> takeAfterMigration() {
+        List<Step> steps = List.copyOf(afterMigration.values());
+        afterMigration.clear();
+        return steps;
     }
 
     void warn(String message) {

@@ -102,4 +102,15 @@ public interface StepContext {
      * @param message the remark
      */
     void note(String message);
+
+    /**
+     * Adds work to do once the migration has ended (completed, rolled back or aborted): removing what a step made
+     * only to move the app and nothing needs afterwards, such as an image committed for the transfer. It runs after
+     * any rollback and once every figure of the report is taken, so it costs neither downtime nor step time; a
+     * failure is a warning in the report, never a failed migration. Work of a name already added is not added again;
+     * each runs once, in the order added.
+     *
+     * @param tidyUp the work, named for the warning a failure gives
+     */
+    void afterMigration(Step tidyUp);
 }

@@ -98,6 +98,43 @@ class MigrationEngineTest {
     }
 
     @Test
+    void workAddedForAfterTheMigrationRunsOnceAfterTheLastStepAndItsFailureIsOnlyAWarning() {
+        List<String> order = new ArrayList<>();
+        Step registers = Step.onSource("make image", ctx -> {
+            ctx.afterMigration(Step.onSource("remove image", c -> order.add("remove image")));
+            ctx.afterMigration(Step.onSource("remove image", c -> order.add("remove image, twice")));
+            ctx.afterMigration(Step.onTarget("remove other image", c -> {
+                throw new IllegalStateException("daemon gone");
+            }));
+        });
+        MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(Fixtures.strategy(StateNeeds.USER_STATE, registers))
+                .onEvent(MigrationEvent.StepCompleted.class, e -> order.add(e.timing().step()))
+                .migrate();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(order).endsWith("verify state", "remove image").containsOnlyOnce("remove image")
+                .doesNotContain("remove image, twice");
+        assertThat(report.relocation().steps()).extracting(StepTiming::step).doesNotContain("remove image");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("remove other image") && w.contains("daemon gone"));
+    }
+
+    @Test
+    void workAddedForAfterTheMigrationRunsAfterARollbackToo() {
+        List<String> order = new ArrayList<>();
+        Step registers = Step.onLink("copy volume again", ctx -> {
+            ctx.afterMigration(Step.onSource("remove image", c -> order.add("remove image")));
+            throw new IllegalStateException("link down");
+        });
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(Fixtures.strategy(StateNeeds.USER_STATE, registers))
+                .onEvent(MigrationEvent.RollbackCompleted.class, e -> order.add("rolled back"))
+                .migrate())
+                .isInstanceOf(StepFailedException.class);
+        assertThat(order).containsExactly("rolled back", "remove image");
+    }
+
+    @Test
     void countsBytesOnTheLinkPerStepAndPhase() {
         MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
                 .strategy(Fixtures.strategy(StateNeeds.USER_STATE)).migrate();

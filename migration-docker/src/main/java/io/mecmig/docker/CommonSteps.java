@@ -239,7 +239,6 @@ public final class CommonSteps {
 
     /** The image name a migration gives its imported, loaded or committed image. */
     public static String imageName(StepContext ctx) {
-        return "mecmig/" + ctx.app().container() + ":" + ctx.migrationId().toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9_.-]", "-");
+        return MigrationImages.repository(ctx.app().container()) + ":" + MigrationImages.tagSafe(ctx.migrationId());
     }
 }

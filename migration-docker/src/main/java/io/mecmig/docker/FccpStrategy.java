@@ -3,6 +3,7 @@ package io.mecmig.docker;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
+import io.mecmig.core.Side;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
@@ -85,6 +86,7 @@ public final class FccpStrategy implements Strategy {
             DockerHost source = ctx.source(DockerHost.class);
             String image = CommonSteps.imageName(ctx);
             int colon = image.lastIndexOf(':');
+            MigrationImages.beforeTagging(ctx, Side.SOURCE, image);
             long start = System.nanoTime();
             source.docker().commitCmd(ctx.app().container()).withPause(true)
                     .withRepository(image.substring(0, colon)).withTag(image.substring(colon + 1)).exec();
@@ -109,6 +111,7 @@ public final class FccpStrategy implements Strategy {
         return Step.onTarget("docker load", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             ctx.put(DockerKeys.TARGET_IMAGE, ctx.get(DockerKeys.COMMITTED_IMAGE));
+            MigrationImages.beforeTagging(ctx, Side.TARGET, ctx.get(DockerKeys.TARGET_IMAGE));
             String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
             Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",
                     target.dockerCommand("load", "-q", "-i", tarball), DockerHost.LONG);

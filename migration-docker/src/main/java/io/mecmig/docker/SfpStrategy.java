@@ -3,6 +3,7 @@ package io.mecmig.docker;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
+import io.mecmig.core.Side;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
@@ -73,6 +74,7 @@ public final class SfpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String image = CommonSteps.imageName(ctx);
             ctx.put(DockerKeys.TARGET_IMAGE, image);
+            MigrationImages.beforeTagging(ctx, Side.TARGET, image);
             // docker import checks nothing: a damaged tarball would become the app's filesystem.
             String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
             Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",

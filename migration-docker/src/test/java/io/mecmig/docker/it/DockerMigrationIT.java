@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.ListImagesCmd;
+import com.github.dockerjava.api.model.Image;
 import io.mecmig.core.AppState;
 import io.mecmig.core.Migration;
 import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Outcome;
 import io.mecmig.core.StateLossPolicy;
 import io.mecmig.core.StepTiming;
+import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -76,12 +82,41 @@ class DockerMigrationIT {
         assertThat(r.linkBytes()).isGreaterThan(10_000_000L);
     }
 
+    /** And leaves no image behind that it made only for the move: the target keeps the one its container runs. */
     @Test
     void fccpRunsBaWithoutManualInput() {
-        MigrationReport r = migrate(onSource("ba"), "fccp");
+        AppDeployment app = onSource("ba");
+        Set<String> sourceBefore = imageIds(bed.source, false);
+        Set<String> targetBefore = imageIds(bed.target, false);
+        Set<String> sourceUntaggedBefore = imageIds(bed.source, true);
+        Set<String> targetUntaggedBefore = imageIds(bed.target, true);
+
+        MigrationReport r = migrate(app, "fccp");
+
         assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(r.viability().manualInput()).isFalse();
         assertThat(r.measures()).containsKeys("commit.freeze.seconds", "tarball.size.bytes", "container.size.bytes");
+        assertThat(r.warnings()).noneMatch(w -> w.contains("migration images"));
+        String runs = bed.target.inspect(app.spec().container(), false).getImageId();
+        assertThat(added(bed.source, false, sourceBefore)).as("new images on the source").isEmpty();
+        assertThat(added(bed.target, false, targetBefore)).as("new images on the target").containsOnly(runs);
+        assertThat(added(bed.source, true, sourceUntaggedBefore)).as("newly untagged images on the source").isEmpty();
+        assertThat(added(bed.target, true, targetUntaggedBefore)).as("newly untagged images on the target")
+                .isSubsetOf(runs);
+    }
+
+    private static Set<String> imageIds(DockerHost host, boolean untaggedOnly) {
+        ListImagesCmd list = host.docker().listImagesCmd();
+        if (untaggedOnly) {
+            list.withDanglingFilter(true);
+        }
+        return list.exec().stream().map(Image::getId).collect(Collectors.toSet());
+    }
+
+    private static Set<String> added(DockerHost host, boolean untaggedOnly, Set<String> before) {
+        Set<String> now = new HashSet<>(imageIds(host, untaggedOnly));
+        now.removeAll(before);
+        return now;
     }
 
     @Test

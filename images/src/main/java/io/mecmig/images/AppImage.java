@@ -17,19 +17,17 @@ import java.util.Optional;
  * @param workdir      the image's WORKDIR
  * @param exposedPorts container ports: the status port first (then memcached for ASW)
  * @param volumes      container paths declared as VOLUME (USPA's {@link AppImages#USPA_VOLUME}); empty for the others
- * @param trainingFiles files (path to content) in place while the build's CDS training run starts the app, as they
- *                     are when a migrated app starts (USPA's state file), so that the classes of that start are in
- *                     the archive too; removed after the run
+ * @param training     what the build's CDS training run of the app has beside it (see {@link CdsTraining})
  */
 public record AppImage(String name, String repository, String mainClass, List<String> command, Map<String, String> env,
-                       String workdir, List<Integer> exposedPorts, List<String> volumes, Map<String, String> trainingFiles) {
+                       String workdir, List<Integer> exposedPorts, List<String> volumes, CdsTraining training) {
 
     public AppImage {
         command = List.copyOf(command);
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         exposedPorts = List.copyOf(exposedPorts);
         volumes = List.copyOf(volumes);
-        trainingFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trainingFiles));
+        java.util.Objects.requireNonNull(training, "training");
     }
 
     /** {@code repository:latest}, the tag the latest build moves to. */

@@ -57,7 +57,7 @@ public final class AppImages {
     /** BA: RNIS consumer, no state. */
     public static AppImage ba() {
         return new AppImage("ba", "mecmig/ba", "io.mecmig.apps.ba.BaApp", java("io.mecmig.apps.ba.BaApp"),
-                commonEnv(), "/app", List.of(STATUS_PORT), List.of(), Map.of());
+                commonEnv(), "/app", List.of(STATUS_PORT), List.of(), CdsTraining.polling());
     }
 
     /** USPA: counts zone changes; state on the {@value #USPA_VOLUME} volume; {@code /changePhase} endpoint. */
@@ -69,7 +69,8 @@ public final class AppImages {
                 env, "/app", List.of(STATUS_PORT), List.of(USPA_VOLUME),
                 // A migrated USPA starts with its state file: reading it takes Jackson's deserializers, about 650
                 // classes that, outside the archive, added ~0.45 s to its first /health answer after a move.
-                Map.of(USPA_VOLUME + "/state.json", "{\"counter\":1,\"zone\":\"zone01\"}"));
+                // It is not trained against the MEC platform: a poll would write its state and runtime log into the image.
+                new CdsTraining(Map.of(USPA_VOLUME + "/state.json", "{\"counter\":1,\"zone\":\"zone01\"}"), "", false));
     }
 
     /**
@@ -83,7 +84,7 @@ public final class AppImages {
         String jvm = String.join(" ", java("io.mecmig.apps.asw.AswApp")).replace(LIB_DIR + "/*", "'" + LIB_DIR + "/*'");
         return new AppImage("asw", "mecmig/asw", "io.mecmig.apps.asw.AswApp",
                 List.of("/bin/sh", "-c", memcached + " & exec " + jvm), env, "/app",
-                List.of(STATUS_PORT, MEMCACHED_PORT), List.of(), Map.of());
+                List.of(STATUS_PORT, MEMCACHED_PORT), List.of(), new CdsTraining(Map.of(), memcached, true));
     }
 
     /** BA, USPA and ASW. */
@@ -114,28 +115,52 @@ public final class AppImages {
 
     /**
      * The shell script that makes {@link #CDS_ARCHIVE} at build time: with the image's ENV (the Dockerfile sets it
-     * after this step), puts the image's training files in place, starts the app, waits for its first
-     * {@code /health} answer, asks {@code /state} once, stops it (the JVM writes the archive of every class loaded
-     * so far as it exits) and removes the training files. It never fails the build: without an archive the JVM
-     * simply starts without it.
+     * after this step), puts the image's training files in place, serves the training MEC platform and points
+     * {@code MEC_BASE_URL} at it (apps trained against it), starts the companion (ASW's memcached), starts the app,
+     * waits for its first {@code /health} answer and, against the platform, for one whose poll succeeded, asks
+     * {@code /state} once, stops it (the JVM writes the archive of every class loaded so far as it exits), then the
+     * companion and the platform, and removes what the run put in place. It never fails the build: without an
+     * archive the JVM simply starts without it.
      */
     static String cdsTrainingScript(AppImage image) {
         StringBuilder script = new StringBuilder();
         image.env().forEach((name, value) -> script.append("export ").append(name).append('=').append(shellQuote(value)).append("; "));
-        for (Map.Entry<String, String> file : image.trainingFiles().entrySet()) {
-            script.append("mkdir -p ").append(shellQuote(file.getKey().substring(0, file.getKey().lastIndexOf('/') + 1)))
-                    .append(" && printf '%s' ").append(shellQuote(file.getValue())).append(" > ")
-                    .append(shellQuote(file.getKey())).append("; ");
+        CdsTraining training = image.training();
+        for (Map.Entry<String, String> file : training.files().entrySet()) {
+            putFile(script, file.getKey(), file.getValue());
+        }
+        String status = "http://127.0.0.1:" + STATUS_PORT;
+        if (training.mecApi()) {
+            TrainingMecApi.answers().forEach((path, content) -> putFile(script, TrainingMecApi.ROOT + path, content));
+            script.append("busybox httpd -f -p 127.0.0.1:").append(TrainingMecApi.PORT).append(" -h ").append(TrainingMecApi.ROOT)
+                    .append(" & api=$!; export MEC_BASE_URL=").append(shellQuote(TrainingMecApi.BASE_URL)).append("; ");
+        }
+        if (!training.companion().isEmpty()) {
+            script.append(training.companion()).append(" & companion=$!; ");
         }
         String jvm = String.join(" ", java(image.mainClass(), "-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE, "'" + LIB_DIR + "/*'"));
-        String status = "http://127.0.0.1:" + STATUS_PORT;
         script.append(jvm).append(" & pid=$!; i=0; until wget -q -O /dev/null ").append(status).append("/health || [ $i -ge 1200 ]; ")
-                .append("do sleep 0.1; i=$((i+1)); done; wget -q -O /dev/null ").append(status).append("/state; ")
-                .append("sleep 1; kill -TERM $pid; wait $pid; ");
-        for (String path : image.trainingFiles().keySet()) {
+                .append("do sleep 0.1; i=$((i+1)); done; ");
+        if (training.mecApi()) {
+            script.append("i=0; until wget -q -O - ").append(status).append("/health | grep -q '\"mecReachable\":true' || [ $i -ge 100 ]; ")
+                    .append("do sleep 0.1; i=$((i+1)); done; ");
+        }
+        script.append("wget -q -O /dev/null ").append(status).append("/state; sleep 1; kill -TERM $pid; wait $pid; ");
+        if (!training.companion().isEmpty()) {
+            script.append("kill $companion; wait $companion; ");
+        }
+        if (training.mecApi()) {
+            script.append("kill $api; wait $api; rm -rf ").append(TrainingMecApi.ROOT).append("; ");
+        }
+        for (String path : training.files().keySet()) {
             script.append("rm -f ").append(shellQuote(path)).append("; ");
         }
         return script.append("true").toString();
+    }
+
+    private static void putFile(StringBuilder script, String path, String content) {
+        script.append("mkdir -p ").append(shellQuote(path.substring(0, path.lastIndexOf('/') + 1)))
+                .append(" && printf '%s' ").append(shellQuote(content)).append(" > ").append(shellQuote(path)).append("; ");
     }
 
     private static String shellQuote(String text) {

@@ -29,7 +29,26 @@ class DockerfilesTest {
         assertThat(script).contains("mkdir -p '/var/lib/uspa/' && " + seed, "/state; ", "rm -f '/var/lib/uspa/state.json'");
         assertThat(script.indexOf(seed)).isLessThan(script.indexOf("/opt/java/bin/java"));
         assertThat(script.indexOf("wait $pid")).isLessThan(script.indexOf("rm -f '/var/lib/uspa/state.json'"));
-        assertThat(AppImages.cdsTrainingScript(AppImages.ba())).doesNotContain("printf", "rm -f");
+        assertThat(script).doesNotContain("httpd", TrainingMecApi.BASE_URL, "memcached");
+    }
+
+    @Test
+    void aswIsTrainedPollingTheTrainingPlatformWithItsMemcachedBesideIt() {
+        String script = AppImages.cdsTrainingScript(AppImages.asw());
+        String memcached = "/usr/bin/memcached -u root -l 0.0.0.0 -p 11211 -U 0 -m 64 -c 64 -t 1 & companion=$!; ";
+        assertThat(AppImages.asw().command().get(2)).startsWith(memcached.substring(0, memcached.indexOf(" & ")));
+        assertThat(script).contains("busybox httpd -f -p 127.0.0.1:18085 -h /tmp/mecmig-training-api & api=$!; ",
+                "export MEC_BASE_URL='http://127.0.0.1:18085/sbx/'; ", memcached, "grep -q '\"mecReachable\":true'",
+                "kill $companion; ", "kill $api; wait $api; rm -rf /tmp/mecmig-training-api; ");
+        // The platform's URL overrides the image's, the platform and memcached run before the JVM and stop after it.
+        assertThat(script.indexOf("export MEC_BASE_URL='http://127.0.0.1")).isGreaterThan(script.indexOf("export MEC_BASE_URL='http://mec-gateway"));
+        assertThat(script.indexOf("& api=$!")).isLessThan(script.indexOf(memcached)).isLessThan(script.indexOf("/opt/java/bin/java"));
+        assertThat(script.indexOf("wait $pid")).isLessThan(script.indexOf("kill $companion"));
+        assertThat(script).contains("printf '%s' '{\"userList\":{\"user\":[{\"address\":\"10.100.0.1\"")
+                .contains("> '/tmp/mecmig-training-api/sbx/location/v2/queries/zones/zone01/index.html'; ")
+                .contains("> '/tmp/mecmig-training-api/sbx/location/v2/queries/zones/zone01/accessPoints'; ");
+        assertThat(AppImages.cdsTrainingScript(AppImages.ba())).contains("& api=$!", "/sbx/rni/v2/queries/rab_info")
+                .doesNotContain("companion", "rm -f");
     }
 
     @Test

@@ -35,7 +35,7 @@ class DockerfilesTest {
     @Test
     void aswIsTrainedPollingTheTrainingPlatformWithItsMemcachedBesideIt() {
         String script = AppImages.cdsTrainingScript(AppImages.asw());
-        String memcached = "/usr/bin/memcached -u root -l 0.0.0.0 -p 11211 -U 0 -m 64 -c 64 -t 1 & companion=$!; ";
+        String memcached = "/usr/bin/memcached -u root -l 0.0.0.0 -p 11211 -U 0 -m 64 -c 64 -t 1 -n 1024 & companion=$!; ";
         assertThat(AppImages.asw().command().get(2)).startsWith(memcached.substring(0, memcached.indexOf(" & ")));
         assertThat(script).contains("busybox httpd -f -p 127.0.0.1:18085 -h /tmp/mecmig-training-api & api=$!; ",
                 "export MEC_BASE_URL='http://127.0.0.1:18085/sbx/'; ", memcached, "grep -q '\"mecReachable\":true'",

@@ -50,6 +50,32 @@ class PageDeltaScriptTest {
     }
 
     @Test
+    void theApplySaysAllItHasToSayBeforeItLeaves() throws Exception {
+        // It leaves without Python's clean-up (os._exit) once its child that forgets the base is forked: what it
+        // wrote must have been flushed by then, the checked images' line for the orchestrator above all.
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        byte[] pages = new byte[4096 * 8];
+        new Random(5).nextBytes(pages);
+        Files.write(base.resolve("pages-1.img"), pages);
+        Files.write(next.resolve("pages-1.img"), pages);
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        run(PageDelta.index(base.toString()).line(), null, null);
+        Path delta = dir.resolve("delta.bin");
+        run(PageDelta.make(base.toString(), next.toString()).line(), null, delta);
+
+        Path out = dir.resolve("out");
+        Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), out.toString()).line())
+                .redirectInput(delta.toFile()).redirectError(dir.resolve("apply.err").toFile()).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isZero();
+        assertThat(said).matches("mecmig-applied \\d+ [\\d.]+\n");
+        assertThat(Files.readString(dir.resolve("apply.err"))).startsWith("pagedelta: apply ");
+        assertThat(out.resolve(".complete")).exists();
+        assertThat(Files.readAllBytes(out.resolve("pages-1.img"))).isEqualTo(pages);
+    }
+
+    @Test
     void pagesThatMovedAsARunTravelAsAReferenceToThatRun() throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Path next = Files.createDirectories(dir.resolve("next"));

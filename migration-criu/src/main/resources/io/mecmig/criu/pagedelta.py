@@ -398,6 +398,10 @@ def await_dump(follower, closed, until=KILLING):
         while line is not None:
             if TASK_CORE in line:
                 cores += 1
+                # That task's page image goes now: the rest of the log waits. Read on to its end first, and a sender
+                # that CRIU outwrites (its log grows faster than this reads it, as when CRIU gets the cores first)
+                # only got here at KILLING, and sent the JVM's image after the dump (0.25-0.35 s of downtime).
+                break
             elif DUMPED in line:
                 return "dumped"
             elif until == KILLING and KILLING in line:

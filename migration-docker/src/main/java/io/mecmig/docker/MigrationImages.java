@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.mecmig.core.Key;
+import io.mecmig.core.ServiceEffect;
 import io.mecmig.core.Side;
 import io.mecmig.core.Step;
 import io.mecmig.core.StepContext;
@@ -120,7 +121,7 @@ public final class MigrationImages {
      */
     static Step removeUnused(Side side) {
         String name = "remove this app's migration images no container uses, on the " + side.name().toLowerCase(Locale.ROOT);
-        return new Step(name, side, io.mecmig.core.ServiceEffect.NONE, ctx -> {
+        return new Step(name, side, ServiceEffect.NONE, ctx -> {
             DockerHost host = host(ctx, side);
             Set<String> leftUntagged = ctx.find(leftUntaggedKey(side)).map(Set::of).orElse(Set.of());
             remove(host, removable(images(host.docker()), imagesInUse(host.docker()), ctx.app().container(),

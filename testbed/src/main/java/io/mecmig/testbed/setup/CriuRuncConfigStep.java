@@ -85,6 +85,8 @@ public final class CriuRuncConfigStep implements SetupStep {
             List<String> kept = Files.exists(file()) ? new ArrayList<>(Files.readAllLines(file())) : new ArrayList<>();
             kept.removeIf(line -> stale.contains(line.strip()));
             kept.addAll(missing);
+            // A machine without a CRIU package has no /etc/criu: runc reads the file all the same.
+            Files.createDirectories(file().getParent());
             Files.writeString(file(), kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
         } catch (IOException e) {
             throw new SetupException("cannot write " + file() + ": " + e.getMessage());

@@ -66,6 +66,18 @@ class ConfigStepsTest {
     }
 
     @Test
+    void runcConfigMakesCriusFolderOnAMachineWithoutOne() throws Exception {
+        SetupPaths paths = SetupPaths.under(root);
+        CriuRuncConfigStep step = new CriuRuncConfigStep(paths, false);
+
+        assertThat(paths.criuConfigDir()).doesNotExist();
+        step.apply();
+
+        assertThat(step.isDone()).isTrue();
+        assertThat(Files.readAllLines(paths.criuConfigDir().resolve("runc.conf"))).containsAll(step.options());
+    }
+
+    @Test
     void runcConfigLeavesTheCgroupFolderAloneOnCgroupV2() {
         CriuRuncConfigStep step = new CriuRuncConfigStep(SetupPaths.under(root), false);
 

@@ -63,7 +63,7 @@ public final class StartupBenchmark implements AutoCloseable {
      * the containers (map its name with {@code --add-host}).
      */
     public String bridgeGateway() {
-        return engine.client().inspectNetworkCmd().withNetworkId("bridge").exec().getIpam().getConfig().get(0).getGateway();
+        return BridgeGateway.of(engine.client().inspectNetworkCmd().withNetworkId("bridge").exec());
     }
 
     /**

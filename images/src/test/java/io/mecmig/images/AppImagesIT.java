@@ -43,8 +43,8 @@ class AppImagesIT {
         builder = ImageBuilder.on(AppContainer.ENGINE).projectHome(Path.of("..").toAbsolutePath().normalize())
                 .progress(line -> System.out.println("[images] " + line)).build();
         built = builder.buildAll();
-        gateway = new DockerEngine(AppContainer.ENGINE).client().inspectNetworkCmd().withNetworkId("bridge").exec()
-                .getIpam().getConfig().get(0).getGateway();
+        gateway = BridgeGateway.of(new DockerEngine(AppContainer.ENGINE).client().inspectNetworkCmd()
+                .withNetworkId("bridge").exec());
         sandbox = MecSandbox.builder().sandboxName("sbx").bindAddress(gateway).port(0)
                 .ues(UeSelection.counts(0, 0, 1)).paused().start();
         ue = sandbox.control().snapshot().ues().get(0).id();

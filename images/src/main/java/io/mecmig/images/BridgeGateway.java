@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The address of a Docker bridge network on its host: where a service on the host is reachable from the network's
- * containers. The Engine lists it in the network's IPAM config, but not always: a dockerd that found its bridge
- * interface already there lists only the subnet, and then the bridge has the subnet's first host address, as Docker's
- * default IPAM gives it.
+ * containers. The Engine lists it in the network's IPAM config, but not always: a dockerd's first start on a machine
+ * (no docker0 yet, a new network store) lists only the subnet until the daemon restarts (moby/moby#26799), and then
+ * the bridge has the subnet's first host address, as Docker's default IPAM gives it.
  */
 final class BridgeGateway {
 

@@ -21,7 +21,7 @@ class BridgeGatewayTest {
 
     @Test
     void fallsBackToTheSubnetsFirstHostWhenTheEngineListsNoGateway() throws Exception {
-        // what a dockerd that adopted an existing docker0 answers
+        // what a dockerd answers on its first start on a machine
         assertThat(BridgeGateway.of(network("{\"Config\":[{\"Subnet\":\"172.17.0.0/16\"}]}"))).isEqualTo("172.17.0.1");
         assertThat(BridgeGateway.of(network("{\"Config\":[{\"Subnet\":\"fd00::/64\"},{\"Subnet\":\"10.1.2.128/25\"}]}")))
                 .isEqualTo("10.1.2.129");

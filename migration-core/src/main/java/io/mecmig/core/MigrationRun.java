@@ -113,7 +113,11 @@ final class MigrationRun {
             served.close();
             Downtime downtime = stopped ? downtime(phase, seen) : null;
             Outcome outcome = rollback.sourceState() == SourceState.NOT_SERVING ? Outcome.FAILED : Outcome.ROLLED_BACK;
-            tidyUp();
+            if (outcome == Outcome.FAILED) {
+                leaveForRecovery();
+            } else {
+                tidyUp();
+            }
             throw failed(Phase.RELOCATION, failure, rollback, report(pre, reloc, downtime, state.check(), null,
                     rollback, outcome, failure));
         }
@@ -162,6 +166,19 @@ final class MigrationRun {
                 context.warn(message);
                 LOG.warn(message, e);
             }
+        }
+    }
+
+    /**
+     * After a migration that left the app serving nowhere: the work added for after it is not done, since what it
+     * would remove (a checkpoint, a transfer image) may be the only way left to bring the app back.
+     */
+    private void leaveForRecovery() {
+        List<Step> skipped = context.takeAfterMigration();
+        if (!skipped.isEmpty()) {
+            context.warn("the app serves nowhere, so the clean-up after the migration was not done ("
+                    + String.join(", ", skipped.stream().map(Step::name).toList())
+                    + "): its checkpoints and images are kept for 'mecmig recover' or a start by hand");
         }
     }
 

@@ -108,7 +108,8 @@ public interface StepContext {
      * only to move the app and nothing needs afterwards, such as an image committed for the transfer. It runs after
      * any rollback and once every figure of the report is taken, so it costs neither downtime nor step time; a
      * failure is a warning in the report, never a failed migration. Work of a name already added is not added again;
-     * each runs once, in the order added.
+     * each runs once, in the order added. After a migration whose rollback could not bring the app back (outcome
+     * FAILED) none of it runs: what it would remove may be what recovers the app; the report's warnings list it.
      *
      * @param tidyUp the work, named for the warning a failure gives
      */

@@ -135,6 +135,24 @@ class MigrationEngineTest {
     }
 
     @Test
+    void workAddedForAfterTheMigrationIsLeftUndoneWhenTheAppServesNowhere() {
+        f.source.failStart = true;
+        List<String> order = new ArrayList<>();
+        Step registers = Step.onLink("copy volume again", ctx -> {
+            ctx.afterMigration(Step.onSource("remove checkpoint", c -> order.add("remove checkpoint")));
+            throw new IllegalStateException("link down");
+        });
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(Fixtures.strategy(StateNeeds.USER_STATE, registers)).migrate())
+                .isInstanceOfSatisfying(StepFailedException.class, e -> {
+                    assertThat(e.report().outcome()).isEqualTo(Outcome.FAILED);
+                    assertThat(e.report().warnings()).anyMatch(w -> w.contains("remove checkpoint")
+                            && w.contains("kept for 'mecmig recover'"));
+                });
+        assertThat(order).isEmpty();
+    }
+
+    @Test
     void countsBytesOnTheLinkPerStepAndPhase() {
         MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
                 .strategy(Fixtures.strategy(StateNeeds.USER_STATE)).migrate();

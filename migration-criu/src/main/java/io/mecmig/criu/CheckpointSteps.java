@@ -36,6 +36,22 @@ final class CheckpointSteps {
         }
     }
 
+    /**
+     * Adds to the migration's end the removal of a folder of checkpoint images on the source or the target: each holds
+     * the app's whole memory and is of no use once the app serves again, from the target or, after a rollback, from
+     * the source. A migration that leaves the app serving nowhere keeps them ({@link StepContext#afterMigration}).
+     *
+     * @param onSource true for the source host, false for the target
+     * @param folder   the folder, removed with what it holds
+     */
+    static void removeOnceDone(StepContext ctx, boolean onSource, String folder) {
+        String name = "remove checkpoint images " + folder + " on the " + (onSource ? "source" : "target");
+        RemoteCommand remove = RemoteCommand.of("rm", "-rf", folder);
+        ctx.afterMigration(onSource
+                ? Step.onSource(name, c -> c.source(DockerHost.class).exec(remove, SHORT))
+                : Step.onTarget(name, c -> c.target(DockerHost.class).exec(remove, SHORT)));
+    }
+
     /** Source: records the source container's id and, for rollback, the app's state before anything freezes. */
     static Step rememberSource() {
         return Step.onSource("remember source container", ctx -> {

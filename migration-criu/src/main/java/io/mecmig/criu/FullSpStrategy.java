@@ -83,6 +83,7 @@ public final class FullSpStrategy implements Strategy {
             }
             String dir = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
             source.exec(RemoteCommand.of("rm", "-rf", dir), CheckpointSteps.SHORT);
+            CheckpointSteps.removeOnceDone(ctx, true, dir);
             long start = System.nanoTime();
             try (CheckpointApi api = CheckpointApi.of(source)) {
                 api.create(container, name, exit);
@@ -109,6 +110,7 @@ public final class FullSpStrategy implements Strategy {
             String from = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
             String to = target.workFile(ctx.migrationId() + ".checkpoint");
             target.exec(RemoteCommand.privateFolders(to), CheckpointSteps.SHORT);
+            CheckpointSteps.removeOnceDone(ctx, false, to); // moved into place once the final images are in
             long size = CheckpointSteps.folderSize(source, from);
             // The final checkpoint is summed on the source while rsync sends it; the target checks its copy before
             // the restore.
@@ -132,6 +134,7 @@ public final class FullSpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String dir = CheckpointSteps.checkpointDir(target, ctx.get(CriuKeys.TARGET_ID), FINAL);
             String parent = dir.substring(0, dir.lastIndexOf('/'));
+            CheckpointSteps.removeOnceDone(ctx, false, dir);
             target.exec(RemoteCommand.privateFolders(parent).then(RemoteCommand.of("rm", "-rf", dir))
                     .then(RemoteCommand.of("mv", ctx.get(CriuKeys.TARGET_IMAGES), dir)), CheckpointSteps.SHORT);
         });

@@ -130,6 +130,9 @@ public final class PageDeltaStrategy implements Strategy {
             // The final dump's folders are made now: nothing that can be done before the freeze is left for after.
             source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)).then(privateFolders(ctx, source))
                     .then(RuncContainer.prepare(ctx.get(SOURCE_FINAL_DIR), finalWork(ctx, source))), CheckpointSteps.SHORT);
+            CheckpointSteps.removeOnceDone(ctx, true, folder(ctx, source));
+            CheckpointSteps.removeOnceDone(ctx, true, ctx.get(SOURCE_FINAL_DIR));
+            CheckpointSteps.removeOnceDone(ctx, false, folder(ctx, ctx.target(DockerHost.class)));
             RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
             ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());
         });

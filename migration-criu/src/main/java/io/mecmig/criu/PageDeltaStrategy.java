@@ -108,7 +108,11 @@ public final class PageDeltaStrategy implements Strategy {
 
     /** The app's folder on {@code host}'s tmpfs; named by host too, since test hosts may share one machine. */
     static String folder(StepContext ctx, DockerHost host) {
-        return TMPFS + host.name() + "/" + ctx.app().container();
+        return folder(host, ctx.app().container());
+    }
+
+    static String folder(DockerHost host, String container) {
+        return TMPFS + host.name() + "/" + container;
     }
 
     /** The tmpfs folders down to the app's, 0700: dumps hold the app's whole memory. */

@@ -130,17 +130,20 @@ class FullStateMigrationIT {
                     .stdout();
             assertThat(spool).doesNotContain(id);
         }
-        assertNoCheckpointImagesLeft(app);
+        assertNoCheckpointImagesLeft(app, strategy);
         removeEverywhere(app);
     }
 
     /** Once the app serves from the target, no copy of its memory is left in checkpoint images on either host. */
-    private static void assertNoCheckpointImagesLeft(AppDeployment app) {
+    private static void assertNoCheckpointImagesLeft(AppDeployment app, String strategy) {
         String container = app.spec().container();
         for (DockerHost h : List.of(a, b)) {
-            String checkpoints = CheckpointSteps.checkpointDir(h, h.inspect(container, false).getId(), "");
-            String left = h.exec(RemoteCommand.of("sh", "-c", "find " + checkpoints + " " + PageDeltaStrategy.TMPFS
-                    + h.name() + "/" + container + " -mindepth 1 2>/dev/null; true"), Duration.ofSeconds(10)).stdout();
+            String folders = CheckpointSteps.checkpointDir(h, h.inspect(container, false).getId(), "");
+            if (strategy.equals("fullsp-delta")) {
+                folders += " " + PageDeltaStrategy.folder(h, container); // its dumps in tmpfs
+            }
+            String left = h.exec(RemoteCommand.of("sh", "-c", "find " + folders + " -mindepth 1 2>/dev/null; true"),
+                    Duration.ofSeconds(10)).stdout();
             assertThat(left).as("checkpoint images left on %s", h.name()).isBlank();
         }
     }

@@ -20,6 +20,9 @@ import java.util.Optional;
 final class CheckpointSteps {
 
     static final Duration SHORT = Duration.ofSeconds(30);
+    /** Docker's names of a migration's checkpoints of the source: the pre-relocation one and the one that stops it. */
+    static final String PRE = "mecmig-pre";
+    static final String FINAL = "mecmig-final";
 
     private CheckpointSteps() {
     }
@@ -52,11 +55,15 @@ final class CheckpointSteps {
                 : Step.onTarget(name, c -> c.target(DockerHost.class).exec(remove, SHORT)));
     }
 
-    /** Source: records the source container's id and, for rollback, the app's state before anything freezes. */
+    /**
+     * Source: records the source container's id and the name its final checkpoint will have, both journaled before
+     * anything freezes, so that a rollback after a crash of this process still restores the source from it.
+     */
     static Step rememberSource() {
         return Step.onSource("remember source container", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             ctx.put(CriuKeys.SOURCE_ID, source.inspect(ctx.app().container(), false).getId());
+            ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, FINAL);
         });
     }
 
@@ -151,8 +158,9 @@ final class CheckpointSteps {
     /**
      * Rollback: brings the source back from its final checkpoint when relocation froze and stopped it, so its
      * memory state is kept; then checks the state against the one read before the freeze. A source that never
-     * stopped is left as it is; one stopped without a checkpoint, or whose checkpoint cannot be restored (a dump
-     * cut short by a crash), is started plainly (and the loss is said).
+     * stopped is left as it is. When the final checkpoint cannot be restored (a dump cut short by a crash of the app),
+     * an app whose state is all in memory comes back from its pre-relocation checkpoint, with what it held then; an
+     * app with volumes is started plainly, since its volumes are newer than that memory. Every loss is said.
      */
     static Step restoreSource() {
         return Step.onSource("restore source from its checkpoint", ctx -> {
@@ -170,15 +178,47 @@ final class CheckpointSteps {
             try (CheckpointApi api = CheckpointApi.of(source)) {
                 api.startFrom(container, checkpoint.get());
             } catch (RuntimeException unusable) {
-                // The dump never finished (the app crashed or was killed during it): a plain start keeps the
-                // app serving with its volumes; only what was in memory is gone, and the report says so.
-                source.start(container);
-                ctx.note("rollback: the source's checkpoint could not be restored (" + unusable.getMessage()
-                        + "); it was restarted from its image and volumes: its memory state is lost");
+                // The dump never finished (the app crashed or was killed during it).
+                String why = "the source's final checkpoint could not be restored (" + unusable.getMessage() + ")";
+                if (!restoredFromPreRelocation(ctx, source, why)) {
+                    source.start(container);
+                    ctx.note("rollback: " + why + "; it was restarted from its image and volumes: its memory state is lost");
+                }
                 return;
             }
             checkRolledBackState(ctx);
         });
+    }
+
+    /**
+     * The fallback of a broken final dump for an app whose state is all in memory: the pre-relocation checkpoint,
+     * put where Docker looks and restored. Its memory is as old as that checkpoint; what changed after is lost, and
+     * the note compares the state with the one read before the freeze.
+     *
+     * @return false when there is no such checkpoint, the app has volumes, or the restore fails too
+     */
+    private static boolean restoredFromPreRelocation(StepContext ctx, DockerHost source, String why) {
+        Optional<String> pre = ctx.find(CriuKeys.SOURCE_PRE_DUMP);
+        if (pre.isEmpty() || !ctx.app().volumes().isEmpty()) {
+            return false;
+        }
+        String container = ctx.app().container();
+        String dir = checkpointDir(source, source.inspect(container, false).getId(), PRE);
+        try (CheckpointApi api = CheckpointApi.of(source)) {
+            if (!pre.get().equals(dir)) {
+                source.exec(RemoteCommand.of("rm", "-rf", dir).then(RemoteCommand.of("cp", "-a", pre.get(), dir)), SHORT);
+            }
+            api.startFrom(container, PRE);
+        } catch (RuntimeException alsoUnusable) {
+            ctx.note("rollback: " + why + ", nor its pre-relocation checkpoint (" + alsoUnusable.getMessage() + ")");
+            return false;
+        }
+        String state = ctx.find(CriuKeys.STATE_BEFORE).map(before -> readStateUntil(ctx, ctx.source().serviceAddress(ctx.app()),
+                        ctx.app().readinessTimeout()).map(after -> ctx.app().stateProbe().compare(before, after).detail())
+                        .orElse("no state answered")).orElse("no state read before the freeze");
+        ctx.note("rollback: " + why + "; the source was restored from its pre-relocation checkpoint instead: its"
+                + " memory as it was then, what changed after it is lost (against the state before the freeze: " + state + ")");
+        return true;
     }
 
     private static void checkRolledBackState(StepContext ctx) {

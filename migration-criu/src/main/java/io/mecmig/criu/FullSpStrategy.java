@@ -25,14 +25,14 @@ import java.util.List;
  * --checkpoint} on the target. What crosses the link in relocation is summed on the source and checked on the
  * target right before it is used (the volume tarballs before the untar, the checkpoint before the restore).
  *
- * <p>The source keeps both checkpoints until its container is removed: rollback may still need the last one.
- * A failed relocation restores the source from the checkpoint that stopped it, so no memory state is
- * lost, and checks that state against the one read before the freeze.
+ * <p>A failed relocation restores the source from the checkpoint that stopped it, so no memory state is
+ * lost, and checks that state against the one read before the freeze ({@link CheckpointSteps#restoreSource}). Both
+ * checkpoints are removed once the migration has ended with the app serving.
  */
 public final class FullSpStrategy implements Strategy {
 
-    static final String PRE = "mecmig-pre";
-    static final String FINAL = "mecmig-final";
+    static final String PRE = CheckpointSteps.PRE;
+    static final String FINAL = CheckpointSteps.FINAL;
 
     @Override
     public String name() {
@@ -91,11 +91,11 @@ public final class FullSpStrategy implements Strategy {
             double seconds = (System.nanoTime() - start) / 1e9;
             long size = CheckpointSteps.privateFolderSize(source, dir);
             if (exit) {
-                ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, name);
                 // Docker hides CRIU's statistics: its whole checkpoint call is the freeze as the app sees it.
                 ctx.measure(Measures.FROZEN_TIME, seconds);
                 ctx.measure(Measures.CHECKPOINT_SIZE, size);
             } else {
+                ctx.put(CriuKeys.SOURCE_PRE_DUMP, dir);
                 ctx.measure(Measures.CHECKPOINT_PRE_SIZE, size);
             }
         });

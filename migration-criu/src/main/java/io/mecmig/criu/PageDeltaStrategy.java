@@ -39,14 +39,14 @@ import java.util.List;
  */
 public final class PageDeltaStrategy implements Strategy {
 
-    static final String FINAL = "mecmig-final";
+    static final String FINAL = CheckpointSteps.FINAL;
     /** Per-app working folders on tmpfs; a later migration of the same app reuses and first wipes them. */
     static final String TMPFS = "/dev/shm/mecmig-criu/";
     /** runc's view of the source container, found once in pre-relocation. */
     static final Key<RuncContainer> RUNC = Key.of("criu.runc.source", RuncContainer.class);
     /** Docker's folder for the final checkpoint of the source container; where the target's restore reads it. */
-    static final Key<String> SOURCE_FINAL_DIR = Key.of("criu.source.final.dir", String.class);
-    static final Key<String> TARGET_FINAL_DIR = Key.of("criu.target.final.dir", String.class);
+    static final Key<String> SOURCE_FINAL_DIR = Key.journaled("criu.source.final.dir");
+    static final Key<String> TARGET_FINAL_DIR = Key.journaled("criu.target.final.dir");
     /** The final dump's stream, from the step that starts it to the one that waits for it. */
     static final Key<FinalDumpStream> STREAM = Key.of("criu.final.stream", FinalDumpStream.class);
     /** A bound on a delta's size, only to bound its transfer time. */
@@ -137,6 +137,7 @@ public final class PageDeltaStrategy implements Strategy {
             CheckpointSteps.removeOnceDone(ctx, true, folder(ctx, source));
             CheckpointSteps.removeOnceDone(ctx, true, ctx.get(SOURCE_FINAL_DIR));
             CheckpointSteps.removeOnceDone(ctx, false, folder(ctx, ctx.target(DockerHost.class)));
+            ctx.put(CriuKeys.SOURCE_PRE_DUMP, preDir(ctx, source));
             RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
             ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());
         });
@@ -183,8 +184,6 @@ public final class PageDeltaStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             CheckpointSteps.readStateBefore(ctx);
             String dir = ctx.get(SOURCE_FINAL_DIR);
-            // Known before the dump: should it fail half-way, rollback still looks for it.
-            ctx.put(CriuKeys.SOURCE_FINAL_CHECKPOINT, FINAL);
             FinalDumpStream stream = FinalDumpStream.start(ctx.get(RUNC), dir, finalWork(ctx, source), preDir(ctx, source),
                     target, preDir(ctx, target), ctx.get(TARGET_FINAL_DIR), Compression.forLink(ctx.link()),
                     LinkStream.timeoutFor(MAX_DELTA, ctx.link()));

@@ -96,7 +96,7 @@ public final class FaultMatrix {
                 c.stateKept, what);
     }
 
-    /** The report's own account: its failure and what rollback did, or that it completed. */
+    /** The report's own account: its failure, what rollback did and its notes, or that it completed. */
     static String happened(MigrationReport r) {
         StringBuilder s = new StringBuilder(String.valueOf(r.outcome()).toLowerCase(java.util.Locale.ROOT));
         if (r.failure() != null) {
@@ -105,6 +105,8 @@ public final class FaultMatrix {
         if (r.rollback() != null) {
             s.append("; rollback: ").append(String.join(", ", r.rollback().actions()));
         }
+        // where the rolled-back source's state came from (its final checkpoint, an older one, or none)
+        r.notes().stream().filter(n -> n.startsWith("rollback: ")).forEach(n -> s.append("; ").append(n));
         if (r.stateCheck() != null && !r.stateCheck().preserved()) {
             s.append("; state check: ").append(r.stateCheck().detail());
         }

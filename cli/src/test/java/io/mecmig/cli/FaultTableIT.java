@@ -2,13 +2,8 @@ package io.mecmig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mecmig.cli.faults.FaultBench;
 import io.mecmig.cli.faults.FaultCase;
-import io.mecmig.cli.faults.FaultMatrix;
 import io.mecmig.cli.faults.FaultResult;
-import io.mecmig.docker.NetworkMode;
-import io.mecmig.testbed.TestbedConfig;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -22,27 +17,23 @@ import org.junit.jupiter.api.Test;
 @Tag("docker")
 class FaultTableIT {
 
-    private static FaultBench bench;
-    private static FaultMatrix matrix;
+    private static TestbedFaultMatrix cells;
 
     @BeforeAll
     static void up() {
-        TestbedConfig config = TestbedConfig.defaults();
-        bench = new FaultBench("uspa", Path.of("..").toAbsolutePath().normalize(),
-                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect(), NetworkMode.SANDBOX);
-        matrix = new FaultMatrix(bench, System.out::println);
+        cells = new TestbedFaultMatrix("uspa");
     }
 
     @AfterAll
     static void down() {
-        if (bench != null) {
-            bench.close();
+        if (cells != null) {
+            cells.close();
         }
     }
 
     @Test
     void aKilledOrchestratorsMigrationIsFinishedOrRolledBackByRecover() {
-        FaultResult r = matrix.run(java.util.List.of(FaultCase.ORCHESTRATOR_KILLED), java.util.List.of("fccp")).get(0);
+        FaultResult r = cells.run(FaultCase.ORCHESTRATOR_KILLED, "fccp");
 
         assertThat(r.what()).contains("migrate killed (SIGKILL) at");
         assertThat(r.outcome()).isIn("RECOVERED:FINISHED", "RECOVERED:ROLLED_BACK");
@@ -52,7 +43,7 @@ class FaultTableIT {
 
     @Test
     void aSourceContainerCrashingMidCheckpointLeavesTheAppServingWithItsState() {
-        FaultResult r = matrix.run(java.util.List.of(FaultCase.SOURCE_CRASH), java.util.List.of("fullsp-delta")).get(0);
+        FaultResult r = cells.run(FaultCase.SOURCE_CRASH, "fullsp-delta");
 
         assertThat(r.what()).contains("killed 100 ms into");
         assertThat(r.servingHosts()).as(r.what()).isEqualTo(1);

@@ -2,14 +2,8 @@ package io.mecmig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mecmig.cli.faults.FaultBench;
 import io.mecmig.cli.faults.FaultCase;
-import io.mecmig.cli.faults.FaultMatrix;
 import io.mecmig.cli.faults.FaultResult;
-import io.mecmig.docker.NetworkMode;
-import io.mecmig.testbed.TestbedConfig;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,27 +19,23 @@ import org.junit.jupiter.api.Test;
 @Tag("docker")
 class FullStateFaultTableIT {
 
-    private static FaultBench bench;
-    private static FaultMatrix matrix;
+    private static TestbedFaultMatrix cells;
 
     @BeforeAll
     static void up() {
-        TestbedConfig config = TestbedConfig.defaults();
-        bench = new FaultBench("asw", Path.of("..").toAbsolutePath().normalize(),
-                (host, peer) -> TestbedDockerHosts.config(config, host, peer).connect(), NetworkMode.SANDBOX);
-        matrix = new FaultMatrix(bench, System.out::println);
+        cells = new TestbedFaultMatrix("asw");
     }
 
     @AfterAll
     static void down() {
-        if (bench != null) {
-            bench.close();
+        if (cells != null) {
+            cells.close();
         }
     }
 
     @Test
     void aKilledOrchestratorsFullStateMigrationIsRecoveredWithAswsKeys() {
-        FaultResult r = matrix.run(List.of(FaultCase.ORCHESTRATOR_KILLED), List.of("fullsp-delta")).get(0);
+        FaultResult r = cells.run(FaultCase.ORCHESTRATOR_KILLED, "fullsp-delta");
 
         assertThat(r.what()).contains("migrate killed (SIGKILL) at");
         assertThat(r.outcome()).isIn("RECOVERED:FINISHED", "RECOVERED:ROLLED_BACK");
@@ -55,7 +45,7 @@ class FullStateFaultTableIT {
 
     @Test
     void aSourceKilledDuringItsFinalDumpComesBackFromThePreRelocationCheckpoint() {
-        FaultResult r = matrix.run(List.of(FaultCase.SOURCE_CRASH), List.of("fullsp-delta")).get(0);
+        FaultResult r = cells.run(FaultCase.SOURCE_CRASH, "fullsp-delta");
 
         assertThat(r.what()).contains("killed 100 ms into")
                 .contains("the source was restored from its pre-relocation checkpoint instead");

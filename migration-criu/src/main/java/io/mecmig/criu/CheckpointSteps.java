@@ -213,12 +213,20 @@ final class CheckpointSteps {
             ctx.note("rollback: " + why + ", nor its pre-relocation checkpoint (" + alsoUnusable.getMessage() + ")");
             return false;
         }
-        String state = ctx.find(CriuKeys.STATE_BEFORE).map(before -> readStateUntil(ctx, ctx.source().serviceAddress(ctx.app()),
-                        ctx.app().readinessTimeout()).map(after -> ctx.app().stateProbe().compare(before, after).detail())
-                        .orElse("no state answered")).orElse("no state read before the freeze");
         ctx.note("rollback: " + why + "; the source was restored from its pre-relocation checkpoint instead: its"
-                + " memory as it was then, what changed after it is lost (against the state before the freeze: " + state + ")");
+                + " memory as it was then, what changed after it is lost (against the state before the freeze: "
+                + stateAgainstBefore(ctx) + ")");
         return true;
+    }
+
+    /** The restored source's state against the one read before the freeze, as a verdict's words; never throws. */
+    private static String stateAgainstBefore(StepContext ctx) {
+        Optional<AppState> before = ctx.find(CriuKeys.STATE_BEFORE);
+        if (before.isEmpty()) {
+            return "no state read before the freeze";
+        }
+        Optional<AppState> after = readStateUntil(ctx, ctx.source().serviceAddress(ctx.app()), ctx.app().readinessTimeout());
+        return after.map(state -> ctx.app().stateProbe().compare(before.get(), state).detail()).orElse("no state answered");
     }
 
     private static void checkRolledBackState(StepContext ctx) {

@@ -113,15 +113,24 @@ public final class CheckpointApi implements AutoCloseable {
         }
     }
 
-    private static String hint(String answer) {
+    /** What to do about a failed call, told from the Engine's answer; a failure of CRIU itself points to its log. */
+    static String hint(String answer) {
         if (answer.contains("experimental")) {
             return " (start dockerd with {\"experimental\": true} in its daemon.json: ./mecmig setup does)";
         }
-        if (answer.contains("criu")) {
-            return " (CRIU 4.2 or newer must be on dockerd's PATH, with tcp-established in /etc/criu/runc.conf:"
-                    + " ./mecmig setup installs both)";
+        if (!answer.contains("criu")) {
+            return "";
         }
-        return "";
+        if (answer.contains("executable file not found") || answer.contains("criu: not found")) {
+            return " (CRIU is not on dockerd's PATH: ./mecmig setup installs CRIU 4.2 or newer)";
+        }
+        if (answer.contains("vDSO") || answer.contains("Can't get 1:16 opt")) {
+            return " (this CRIU is too old for the kernel: ./mecmig setup installs CRIU 4.2 or newer)";
+        }
+        if (answer.contains("--tcp-established")) {
+            return " (add tcp-established to /etc/criu/runc.conf: ./mecmig setup does)";
+        }
+        return " (CRIU's log named above says why; a process that exits or is killed while CRIU dumps it fails the dump too)";
     }
 
     private static String encode(String part) {

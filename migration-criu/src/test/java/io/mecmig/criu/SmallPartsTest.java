@@ -19,6 +19,20 @@ class SmallPartsTest {
     }
 
     @Test
+    void aFailedCheckpointCallSaysWhatToDoForItsCause() {
+        assertThat(CheckpointApi.hint("checkpoint is only supported in experimental mode")).contains("\"experimental\": true");
+        assertThat(CheckpointApi.hint("exec: \"criu\": executable file not found in $PATH")).contains("not on dockerd's PATH");
+        assertThat(CheckpointApi.hint("criu failed: Error (criu/vdso.c): vdso: Unexpected rt vDSO area bounds"))
+                .contains("too old");
+        assertThat(CheckpointApi.hint("criu failed: Connected TCP socket, consider using --tcp-established option"))
+                .contains("tcp-established to /etc/criu/runc.conf");
+        // the Engine's answer when the app was killed during the dump: CRIU is fine, its log says what happened
+        assertThat(CheckpointApi.hint("runc did not terminate successfully: exit status 1: criu failed: type NOTIFY errno 0"
+                + " path= /run/x/criu-dump.log: unknown")).contains("CRIU's log named above").doesNotContain("setup");
+        assertThat(CheckpointApi.hint("No such container: mec-asw")).isEmpty();
+    }
+
+    @Test
     void readsTheRuncRootFromTheShimOptions() {
         assertThat(RuncContainer.runcRootFrom("{\"binary_name\":\"runc\",\"root\":\"/run/x/exec/runtime-runc\"}", "moby", "h"))
                 .isEqualTo("/run/x/exec/runtime-runc/moby");

@@ -9,6 +9,7 @@ import io.mecmig.core.Strategies;
 import io.mecmig.core.ServiceAddress;
 import io.mecmig.docker.DockerEndpoint;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.LinkAccess;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
@@ -206,7 +207,7 @@ final class DriveCommand implements Callable<Integer> {
             for (String name : hosts.names()) {
                 DockerHost h = hosts.any(name);
                 if (h.isRunning(deployment.spec().container())) {
-                    h.removeContainer(deployment.spec().container());
+                    MigrationImages.removeContainerAndItsImage(h, deployment.spec().container());
                 }
                 AppPlacement.removeCopy(deployment, h);
             }

@@ -8,6 +8,7 @@ import io.mecmig.core.StateLossPolicy;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
@@ -186,7 +187,7 @@ final class MigrateCommand implements Callable<Integer> {
                     ? "it runs on " + host.name() + " from an image of an older build" : null;
             if (reason != null) {
                 System.out.println("redeploying " + deployment.key() + ": " + reason);
-                host.removeContainer(container);
+                MigrationImages.removeContainerAndItsImage(host, container);
                 running = java.util.Optional.empty();
             }
         }

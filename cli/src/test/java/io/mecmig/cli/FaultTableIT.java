@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mecmig.cli.faults.FaultCase;
 import io.mecmig.cli.faults.FaultResult;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,14 +32,19 @@ class FaultTableIT {
         }
     }
 
+    /** Recover also removes the images the killed migration made: none is left once the cell removed the app. */
     @Test
     void aKilledOrchestratorsMigrationIsFinishedOrRolledBackByRecover() {
+        List<String> imagesBefore = cells.migrationImages();
+
         FaultResult r = cells.run(FaultCase.ORCHESTRATOR_KILLED, "fccp");
 
         assertThat(r.what()).contains("migrate killed (SIGKILL) at");
         assertThat(r.outcome()).isIn("RECOVERED:FINISHED", "RECOVERED:ROLLED_BACK");
         assertThat(r.servingHosts()).as(r.what()).isEqualTo(1);
         assertThat(r.stateKept()).as(r.what()).isTrue();
+        assertThat(cells.migrationImages()).as("migration images left (%s)", r.what())
+                .isSubsetOf(imagesBefore);
     }
 
     @Test

@@ -28,6 +28,11 @@ final class TestbedFaultMatrix implements AutoCloseable {
         return matrix.run(List.of(fault), List.of(strategy)).get(0);
     }
 
+    /** The images migrations of the app made that either host still has, each as {@code HOST NAME}. */
+    List<String> migrationImages() {
+        return bench.migrationImages();
+    }
+
     @Override
     public void close() {
         bench.close();

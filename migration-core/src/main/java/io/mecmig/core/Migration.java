@@ -2,7 +2,6 @@ package io.mecmig.core;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entry point: describe one migration, then trigger its two phases separately.
@@ -20,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link StepFailedException} that carries the report.
  */
 public final class Migration {
-
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private Migration() {
     }
@@ -179,7 +176,7 @@ public final class Migration {
          */
         public PreRelocation preRelocate() {
             validate();
-            String id = app.container() + "-" + strategy.name() + "-" + SEQUENCE.incrementAndGet();
+            String id = MigrationIds.next(app.container(), strategy.name());
             MigrationRun run = new MigrationRun(id, app, source, target, strategy, link, listeners,
                     new MigrationRun.Options(ueProbe, probeInterval, stateLoss, journal));
             return run.preRelocate();

@@ -153,11 +153,11 @@ final class MigrationRun {
     }
 
     /**
-     * Runs the work steps added with {@link StepContext#afterMigration}, once the migration has ended and its figures
-     * are taken; a failure is a warning, the migration's outcome stands.
+     * Runs the work for after the migration, once it has ended and its figures are taken; a failure is a warning, the
+     * migration's outcome stands.
      */
     private void tidyUp() {
-        for (Step step : context.takeAfterMigration()) {
+        for (Step step : afterWork()) {
             try {
                 step.action().run(context);
             } catch (Exception | LinkageError e) {
@@ -174,12 +174,22 @@ final class MigrationRun {
      * would remove (a checkpoint, a transfer image) may be the only way left to bring the app back.
      */
     private void leaveForRecovery() {
-        List<Step> skipped = context.takeAfterMigration();
+        List<Step> skipped = afterWork();
         if (!skipped.isEmpty()) {
             context.warn("the app serves nowhere, so the clean-up after the migration was not done ("
                     + String.join(", ", skipped.stream().map(Step::name).toList())
                     + "): its checkpoints and images are kept for 'mecmig recover' or a start by hand");
         }
+    }
+
+    /**
+     * The work for after the migration: what its steps added ({@link StepContext#afterMigration}), each once, then the
+     * strategy's own ({@link Strategy#afterMigration}).
+     */
+    private List<Step> afterWork() {
+        List<Step> work = new ArrayList<>(context.takeAfterMigration());
+        work.addAll(strategy.afterMigration());
+        return work;
     }
 
     /** Writes the journal's last entry; a failure here must not hide the migration's own outcome. */

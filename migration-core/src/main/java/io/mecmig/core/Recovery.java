@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>The rule: a migration whose app was already started on the target, and answers there with its state
  * kept, is finished; every other one is rolled back with its strategy's own rollback steps, which see the
  * values the steps journaled (see {@link Key#journaled(String)}), so that the app serves from the source.
- * Migrations still held by a live process are left alone.
+ * Either way the strategy's {@link Strategy#afterMigration} work runs next, as it would have at the migration's end
+ * (removing the images it made only for the move, for example), unless the app serves nowhere. Migrations still held by a live process are left
+ * alone.
  *
  * <pre>{@code
  * List<RecoveryReport> done = Recovery.of(Journal.at(dir))
@@ -122,9 +124,16 @@ public final class Recovery {
             RunContext context = new RunContext(m.id(), app, source, target, LinkProfile.unshaped());
             m.values().forEach(context::restore);
             List<String> actions = new ArrayList<>();
-            RecoveryReport report = finishable(m, context, actions)
+            RecoveryReport resolved = finishable(m, context, actions)
                     ? new RecoveryReport(m, RecoveryReport.Resolution.FINISHED, target.name(), actions)
                     : rollBack(m, context, strategy, actions);
+            if (resolved.resolution() != RecoveryReport.Resolution.FAILED) {
+                runAll("after the migration", strategy.afterMigration(), m, context, actions);
+            } else if (!strategy.afterMigration().isEmpty()) {
+                actions.add("the app serves nowhere, so the clean-up after the migration was not done: what it"
+                        + " would remove is kept for a start by hand");
+            }
+            RecoveryReport report = new RecoveryReport(m, resolved.resolution(), resolved.servedFrom(), actions);
             file.ended(JournalEntries.RECOVERED, report.resolution() + ": " + String.join("; ", report.actions()));
             LOG.info("recovered {}", report.describe());
             return report;
@@ -164,20 +173,26 @@ public final class Recovery {
     private RecoveryReport rollBack(JournaledMigration m, RunContext ctx, Strategy strategy, List<String> actions) {
         Phase phase = m.phase() == Phase.RELOCATION ? Phase.RELOCATION : Phase.PRE_RELOCATION;
         ctx.phase(phase);
-        for (Step step : strategy.rollback(phase)) {
-            try {
-                step.action().run(ctx);
-                actions.add(step.name() + ": done");
-            } catch (Exception e) {
-                actions.add(step.name() + ": FAILED (" + e.getMessage() + ")");
-                LOG.warn("recovery of {}: rollback step '{}' failed", m.id(), step.name(), e);
-            }
-        }
+        runAll("rollback", strategy.rollback(phase), m, ctx, actions);
         AppSpec app = ctx.app();
         boolean served = answers(app, ctx.source());
         actions.add("source answers its readiness check: " + (served ? "yes" : "NO"));
         return new RecoveryReport(m, served ? RecoveryReport.Resolution.ROLLED_BACK : RecoveryReport.Resolution.FAILED,
                 served ? ctx.source().name() : null, actions);
+    }
+
+    /** Runs each of {@code steps}, even after one failed, and says how each went. */
+    private static void runAll(String what, List<Step> steps, JournaledMigration m, RunContext ctx,
+                               List<String> actions) {
+        for (Step step : steps) {
+            try {
+                step.action().run(ctx);
+                actions.add(step.name() + ": done");
+            } catch (Exception e) {
+                actions.add(step.name() + ": FAILED (" + e.getMessage() + ")");
+                LOG.warn("recovery of {}: {} step '{}' failed", m.id(), what, step.name(), e);
+            }
+        }
     }
 
     private static boolean answers(AppSpec app, Host host) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  */
 public interface StepContext {
 
-    /** @return the migration's id, unique in this process; handy for naming temporary files and images */
+    /** @return the migration's id, unique across processes and machines and a valid Docker tag; handy for naming
+     *     temporary files and images */
     String migrationId();
 
     /** @return the app being moved */
@@ -110,6 +111,8 @@ public interface StepContext {
      * failure is a warning in the report, never a failed migration. Work of a name already added is not added again;
      * each runs once, in the order added. After a migration whose rollback could not bring the app back (outcome
      * FAILED) none of it runs: what it would remove may be what recovers the app; the report's warnings list it.
+     * Work added here is known only to this process: what {@link Recovery} must do too after a crash belongs in
+     * {@link Strategy#afterMigration}, which runs right after it.
      *
      * @param tidyUp the work, named for the warning a failure gives
      */

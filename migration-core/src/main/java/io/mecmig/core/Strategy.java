@@ -49,4 +49,21 @@ public interface Strategy {
     default List<Step> rollback(Phase failed) {
         return Rollbacks.restartSource(failed);
     }
+
+    /**
+     * Work to do once a migration has ended, whatever its outcome: removing what the steps made only to move the app
+     * and nothing needs afterwards, such as an image committed for the transfer. The engine runs it after any rollback
+     * and once every figure of the report is taken, so it costs neither downtime nor step time, and a failure is a
+     * warning in the report, never a failed migration; {@link Recovery} runs it after it finished or rolled back a
+     * migration whose process died. Each step must therefore cope with any point the migration got to (nothing made
+     * yet, or already removed by a rollback) and touch only what this migration made: another migration of the same
+     * app may be running. After a migration that left the app serving nowhere none of it runs: what it would remove
+     * may be what brings the app back. Work that only a running step knows of goes to
+     * {@link StepContext#afterMigration} instead. The default does nothing.
+     *
+     * @return the steps, in order; each runs even if an earlier one failed
+     */
+    default List<Step> afterMigration() {
+        return List.of();
+    }
 }

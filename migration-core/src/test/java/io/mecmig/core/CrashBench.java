@@ -32,6 +32,7 @@ final class CrashBench {
     final InMemoryHost target = new InMemoryHost("dst-" + suffix);
     final Map<String, InMemoryHost> byName = Map.of(source.name(), source, target.name(), target);
     final List<String> rollbackSaw = new ArrayList<>();
+    final List<String> afterMigrationSaw = new ArrayList<>();
     final Path journalDir;
     final Path diskAtCrash;
     String crashAt = "";
@@ -119,6 +120,12 @@ final class CrashBench {
                 }));
                 steps.addAll(Rollbacks.restartSource(failed));
                 return steps;
+            }
+
+            @Override
+            public List<Step> afterMigration() {
+                return List.of(Step.onSource("remove committed image", ctx ->
+                        afterMigrationSaw.add(ctx.find(IMAGE).orElse("no image"))));
             }
         };
     }

@@ -79,6 +79,8 @@ class JournalRecoveryTest {
         assertThat(bench.source.state.get("uspa")).isEqualTo("{\"counter\":7}");
         assertThat(bench.target.isRunning("uspa")).isFalse();
         assertThat(bench.rollbackSaw).containsExactly("uspa-image-" + bench.suffix);
+        assertThat(bench.afterMigrationSaw).as("the work for after the migration, once rolled back")
+                .containsExactly("uspa-image-" + bench.suffix);
         assertThat(bench.recovery().pending()).as("the journal now ends with 'recovered'").isEmpty();
     }
 
@@ -107,6 +109,30 @@ class JournalRecoveryTest {
         assertThat(bench.target.isRunning("uspa")).isTrue();
         assertThat(bench.source.isRunning("uspa")).isFalse();
         assertThat(bench.rollbackSaw).isEmpty();
+        assertThat(report.actions()).contains("remove committed image: done");
+        assertThat(bench.afterMigrationSaw).as("the source's image goes, as it would have at the migration's end")
+                .containsExactly("uspa-image-" + bench.suffix);
+    }
+
+    /** Ids were CONTAINER-STRATEGY-N before they were unique across processes; such journals still recover. */
+    @Test
+    void aJournalWrittenWithAnOlderIdRecovers() throws Exception {
+        CrashBench bench = crashAt("copy volume");
+        Path file;
+        try (var files = Files.list(bench.diskAtCrash)) {
+            file = files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        String newId = Journal.at(bench.diskAtCrash).unfinished().get(0).id();
+        Path older = file.resolveSibling("uspa-crashy-3-4242-1764239712000.jsonl");
+        Files.writeString(older, Files.readString(file).replace(newId, "uspa-crashy-3"));
+        Files.delete(file);
+
+        RecoveryReport report = bench.recovery().recoverAll().get(0);
+
+        assertThat(report.migration().id()).isEqualTo("uspa-crashy-3");
+        assertThat(report.resolution()).isEqualTo(RecoveryReport.Resolution.ROLLED_BACK);
+        assertThat(bench.source.isRunning("uspa")).isTrue();
+        assertThat(bench.afterMigrationSaw).containsExactly("uspa-image-" + bench.suffix);
     }
 
     @Test

@@ -134,6 +134,52 @@ class MigrationEngineTest {
         assertThat(order).containsExactly("rolled back", "remove image");
     }
 
+    /** The strategy of {@code steps}, plus {@code after} for once the migration has ended. */
+    private static Strategy withAfterMigration(Strategy steps, Step... after) {
+        return new DelegatingStrategy(steps) {
+            @Override
+            public List<Step> afterMigration() {
+                return List.of(after);
+            }
+        };
+    }
+
+    @Test
+    void theStrategysWorkForAfterTheMigrationRunsOnceAfterTheLastStepAndItsFailureIsOnlyAWarning() {
+        List<String> order = new ArrayList<>();
+        Strategy strategy = withAfterMigration(Fixtures.strategy(StateNeeds.USER_STATE),
+                Step.onTarget("remove other image", c -> {
+                    throw new IllegalStateException("daemon gone");
+                }),
+                Step.onSource("remove image", c -> order.add("remove image")));
+        MigrationReport report = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(strategy)
+                .onEvent(MigrationEvent.StepCompleted.class, e -> order.add(e.timing().step()))
+                .onEvent(MigrationEvent.MigrationFinished.class, e -> order.add("finished"))
+                .migrate();
+
+        assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(order).endsWith("verify state", "remove image", "finished").containsOnlyOnce("remove image");
+        assertThat(report.relocation().steps()).extracting(StepTiming::step).doesNotContain("remove image");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("remove other image") && w.contains("daemon gone"));
+    }
+
+    @Test
+    void theStrategysWorkForAfterTheMigrationRunsAfterARollbackToo() {
+        List<String> order = new ArrayList<>();
+        Strategy strategy = withAfterMigration(Fixtures.strategy(StateNeeds.USER_STATE,
+                        Step.onLink("copy volume again", ctx -> {
+                            throw new IllegalStateException("link down");
+                        })),
+                Step.onSource("remove image", c -> order.add("remove image")));
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(strategy)
+                .onEvent(MigrationEvent.RollbackCompleted.class, e -> order.add("rolled back"))
+                .migrate())
+                .isInstanceOf(StepFailedException.class);
+        assertThat(order).containsExactly("rolled back", "remove image");
+    }
+
     @Test
     void workAddedForAfterTheMigrationIsLeftUndoneWhenTheAppServesNowhere() {
         f.source.failStart = true;
@@ -150,6 +196,50 @@ class MigrationEngineTest {
                             && w.contains("kept for 'mecmig recover'"));
                 });
         assertThat(order).isEmpty();
+    }
+
+    @Test
+    void theStrategysWorkForAfterTheMigrationIsLeftUndoneTooWhenTheAppServesNowhere() {
+        f.source.failStart = true;
+        List<String> order = new ArrayList<>();
+        Strategy strategy = withAfterMigration(Fixtures.strategy(StateNeeds.USER_STATE,
+                        Step.onLink("copy volume again", ctx -> {
+                            throw new IllegalStateException("link down");
+                        })),
+                Step.onTarget("remove loaded image", c -> order.add("remove loaded image")));
+        assertThatThrownBy(() -> Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(strategy).migrate())
+                .isInstanceOfSatisfying(StepFailedException.class, e -> assertThat(e.report().warnings())
+                        .anyMatch(w -> w.contains("remove loaded image") && w.contains("kept for 'mecmig recover'")));
+        assertThat(order).isEmpty();
+    }
+
+    @Test
+    void theStrategysWorkForAfterTheMigrationRunsOnceOnAnAbortToo() {
+        List<String> order = new ArrayList<>();
+        Strategy strategy = withAfterMigration(Fixtures.strategy(StateNeeds.USER_STATE),
+                Step.onSource("remove image", c -> order.add("remove image")));
+        PreRelocation prepared = Migration.of(f.app(StateNeeds.USER_STATE)).from(f.source).to(f.target)
+                .strategy(strategy).preRelocate();
+
+        prepared.abort();
+        prepared.abort();
+
+        assertThat(order).containsExactly("remove image");
+    }
+
+    @Test
+    void eachMigrationGetsItsOwnIdThatIsAlsoADockerTag() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Fixtures fresh = new Fixtures().sourceRuns("{\"counter\":7}");
+            Migration.of(fresh.app(StateNeeds.USER_STATE)).from(fresh.source).to(fresh.target)
+                    .strategy(Fixtures.strategy(StateNeeds.USER_STATE))
+                    .onEvent(MigrationEvent.PhaseStarted.class, e -> ids.add(e.migrationId()))
+                    .migrate();
+        }
+        assertThat(ids).hasSize(4).allMatch(id -> id.matches("uspa-test-\\d{8}-\\d{6}-[a-z0-9]{6}"));
+        assertThat(ids.get(0)).isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.mecmig.core.Strategy;
 import io.mecmig.docker.CommonSteps;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.FccpStrategy;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.ssh.RemoteCommand;
 import io.mecmig.docker.transfer.RsyncTransfer;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ public final class FullSpStrategy implements Strategy {
         }
         steps.addAll(CommonSteps.cleanUp());
         return steps;
+    }
+
+    @Override
+    public List<Step> afterMigration() {
+        return MigrationImages.afterMigration();
     }
 
     /** Source: {@code docker checkpoint create}; with {@code exit} it stops the app and the downtime starts. */

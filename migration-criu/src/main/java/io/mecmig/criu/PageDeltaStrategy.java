@@ -12,6 +12,7 @@ import io.mecmig.core.Transfer;
 import io.mecmig.docker.CommonSteps;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.FccpStrategy;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,11 @@ public final class PageDeltaStrategy implements Strategy {
                     CheckpointSteps.SHORT);
         }));
         return steps;
+    }
+
+    @Override
+    public List<Step> afterMigration() {
+        return MigrationImages.afterMigration();
     }
 
     /** The app's folder on {@code host}'s tmpfs; named by host too, since test hosts may share one machine. */

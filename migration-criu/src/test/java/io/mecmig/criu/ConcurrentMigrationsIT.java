@@ -3,6 +3,7 @@ package io.mecmig.criu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.model.Image;
 import io.mecmig.core.InvalidMigrationException;
 import io.mecmig.core.Journal;
 import io.mecmig.core.Migration;
@@ -10,13 +11,16 @@ import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Outcome;
 import io.mecmig.core.PreRelocation;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.it.TestbedDocker;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -51,6 +55,8 @@ class ConcurrentMigrationsIT {
         AppDeployment uspa = freshOnSource("uspa");
         AppDeployment asw = freshOnSource("asw");
         Journal shared = Journal.at(journal);
+        Set<String> sourceBefore = imageIds(bed.source);
+        Set<String> targetBefore = imageIds(bed.target);
 
         CompletableFuture<MigrationReport> first = CompletableFuture.supplyAsync(() ->
                 Migration.of(uspa.spec()).from(bed.source).to(bed.target).strategy("fccp").journal(shared).migrate());
@@ -67,7 +73,24 @@ class ConcurrentMigrationsIT {
             assertThat(bed.source.isRunning(app.spec().container())).isFalse();
         }
         assertThat(shared.unfinished()).isEmpty();
+        // Each removed its own images and left the other's alone: the target keeps what the two containers run from.
+        assertThat(added(bed.source, sourceBefore)).as("new images on the source").isEmpty();
+        assertThat(added(bed.target, targetBefore)).as("new images on the target").containsExactlyInAnyOrder(
+                bed.target.inspect(uspa.spec().container(), false).getImageId(),
+                bed.target.inspect(asw.spec().container(), false).getImageId());
         removeEverywhere(uspa, asw);
+        assertThat(added(bed.target, targetBefore)).as("images left once the copies are removed").isEmpty();
+    }
+
+    private static Set<String> imageIds(DockerHost host) {
+        return host.docker().listImagesCmd().withShowAll(true).exec().stream().map(Image::getId)
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> added(DockerHost host, Set<String> before) {
+        Set<String> now = imageIds(host);
+        now.removeAll(before);
+        return now;
     }
 
     @Test
@@ -122,7 +145,7 @@ class ConcurrentMigrationsIT {
     private static void removeEverywhere(AppDeployment... apps) {
         for (AppDeployment app : apps) {
             for (DockerHost h : List.of(bed.source, bed.target)) {
-                h.removeContainer(app.spec().container());
+                MigrationImages.removeContainerAndItsImage(h, app.spec().container());
                 app.spec().volumes().forEach(h::removeVolume);
             }
         }

@@ -8,6 +8,7 @@ import io.mecmig.core.Outcome;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
@@ -49,7 +50,7 @@ public final class FullStateBenchmark {
                         from = a;
                         to = b;
                     }
-                    to.removeContainer(spec.container());
+                    MigrationImages.removeContainerAndItsImage(to, spec.container());
                     MigrationReport r;
                     try {
                         r = Migration.of(spec).from(from).to(to).strategy(strategy).link(link).migrate();

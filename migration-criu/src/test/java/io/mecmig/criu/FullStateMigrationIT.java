@@ -12,6 +12,7 @@ import io.mecmig.core.Outcome;
 import io.mecmig.core.PreRelocation;
 import io.mecmig.core.StepFailedException;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
@@ -166,7 +167,7 @@ class FullStateMigrationIT {
     /** The test's copies of the app go; the next test deploys its own. */
     private static void removeEverywhere(AppDeployment app) {
         for (DockerHost h : List.of(a, b)) {
-            h.removeContainer(app.spec().container());
+            MigrationImages.removeContainerAndItsImage(h, app.spec().container());
             app.spec().volumes().forEach(h::removeVolume);
         }
     }

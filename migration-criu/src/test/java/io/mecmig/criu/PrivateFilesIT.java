@@ -8,6 +8,7 @@ import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Side;
 import io.mecmig.core.StateLossPolicy;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.it.TestbedDocker;
@@ -76,7 +77,7 @@ class PrivateFilesIT {
         assertThat(filesSeen.get()).as("files found under the hosts' work and checkpoint folders").isPositive();
         assertThat(wide).as("files not 0600 or folders not 0700").isEmpty();
         for (DockerHost h : List.of(bed.source, bed.target)) {
-            h.removeContainer(app.spec().container());
+            MigrationImages.removeContainerAndItsImage(h, app.spec().container());
             app.spec().volumes().forEach(h::removeVolume);
         }
     }

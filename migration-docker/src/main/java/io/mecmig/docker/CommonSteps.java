@@ -237,8 +237,11 @@ public final class CommonSteps {
                 }));
     }
 
-    /** The image name a migration gives its imported, loaded or committed image. */
+    /**
+     * The image name a migration gives its imported, loaded or committed image: {@code mecmig/CONTAINER:MIGRATION-ID},
+     * this migration's alone (an id is unique across processes and machines, and a valid tag as it is).
+     */
     public static String imageName(StepContext ctx) {
-        return MigrationImages.repository(ctx.app().container()) + ":" + MigrationImages.tagSafe(ctx.migrationId());
+        return MigrationImages.repository(ctx.app().container()) + ":" + ctx.migrationId();
     }
 }

@@ -3,7 +3,6 @@ package io.mecmig.docker;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
-import io.mecmig.core.Side;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
@@ -80,18 +79,22 @@ public final class FccpStrategy implements Strategy {
         return steps;
     }
 
+    @Override
+    public List<Step> afterMigration() {
+        return MigrationImages.afterMigration();
+    }
+
     /** Source: {@code docker commit} with the default pause; the freeze is the commit's duration. */
     public static Step commit() {
         return Step.onSource("docker commit (pauses)", ctx -> {
             DockerHost source = ctx.source(DockerHost.class);
             String image = CommonSteps.imageName(ctx);
             int colon = image.lastIndexOf(':');
-            MigrationImages.beforeTagging(ctx, Side.SOURCE, image);
+            ctx.put(DockerKeys.COMMITTED_IMAGE, image); // before the call: a crash mid-commit is cleaned up too
             long start = System.nanoTime();
             source.docker().commitCmd(ctx.app().container()).withPause(true)
                     .withRepository(image.substring(0, colon)).withTag(image.substring(colon + 1)).exec();
             ctx.measure(Measures.COMMIT_FREEZE, (System.nanoTime() - start) / 1e9);
-            ctx.put(DockerKeys.COMMITTED_IMAGE, image);
         });
     }
 
@@ -111,7 +114,6 @@ public final class FccpStrategy implements Strategy {
         return Step.onTarget("docker load", ctx -> {
             DockerHost target = ctx.target(DockerHost.class);
             ctx.put(DockerKeys.TARGET_IMAGE, ctx.get(DockerKeys.COMMITTED_IMAGE));
-            MigrationImages.beforeTagging(ctx, Side.TARGET, ctx.get(DockerKeys.TARGET_IMAGE));
             String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
             Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",
                     target.dockerCommand("load", "-q", "-i", tarball), DockerHost.LONG);

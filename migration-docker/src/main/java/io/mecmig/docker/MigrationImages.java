@@ -1,171 +1,151 @@
 package io.mecmig.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import io.mecmig.core.Key;
 import io.mecmig.core.ServiceEffect;
 import io.mecmig.core.Side;
 import io.mecmig.core.Step;
-import io.mecmig.core.StepContext;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.mecmig.core.Strategy;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The images a migration makes only to move an app, and their removal once it has ended. FCCP and the CRIU strategies
- * commit the source container into an image and load it on the target; SFP imports one on the target. Each is named
- * {@link CommonSteps#imageName} ({@code mecmig/CONTAINER:MIGRATION-ID}); a migration id is unique only within one
- * process, so a later run's commit, load or import takes the tag over from an older image, which is left untagged.
+ * The images a migration makes only to move an app, and their removal. FCCP and the CRIU strategies commit the source
+ * container into an image and load it on the target; SFP imports one on the target. Each is named
+ * {@link CommonSteps#imageName} ({@code mecmig/CONTAINER:MIGRATION-ID}), and since a migration id is unique across
+ * processes and machines, that name is this migration's image and no other's: no commit, load or import ever takes a
+ * tag over from an older image.
  *
- * <p>Once the migration has ended, well or not ({@link StepContext#afterMigration}: after the report's figures, off the
- * downtime), each host keeps every image a container was created from, running or stopped (a stopped one can be
- * started again: the source's copy after a move, the target's after a rollback), and every image that carries a tag of
- * anyone else; it loses the rest of this app's migration images, its own and those older runs left, and the images
- * this migration's steps left untagged. The target's container keeps the image it runs from.
+ * <p>Once the migration has ended, well or not ({@link Strategy#afterMigration}: after the report's figures, off the
+ * downtime), each host loses this migration's image unless a container there, running or stopped, was created from it:
+ * the target keeps the image its container runs from, the source loses its commit (a rollback has removed both
+ * already). Other migrations' images are never touched, not even unused ones of the same app: a concurrent migration
+ * may have loaded its image on a host and not yet created its container there.
+ *
+ * <p>A migration whose process died is resolved by {@code mecmig recover} ({@link io.mecmig.core.Recovery}): it rolls
+ * it back, which removes both images (their names are journaled before they are made), or finishes it, and then runs
+ * this removal too. The image a completed migration's container runs from goes with that container:
+ * {@link #removeContainerAndItsImage}.
  */
 public final class MigrationImages {
 
-    private static final String NO_TAG = "<none>:<none>";
-
-    /**
-     * One image on a host.
-     *
-     * @param id   its id ({@code sha256:...})
-     * @param tags its repository tags ({@code repo:tag}); empty when it has none
-     */
-    public record Image(String id, List<String> tags) {
-        /**
-         * Drops Docker's placeholder for "no tag".
-         *
-         * @param id   its id
-         * @param tags its tags as the Engine API lists them, possibly null
-         */
-        public Image {
-            Objects.requireNonNull(id, "id");
-            tags = tags == null ? List.of() : tags.stream().filter(t -> !NO_TAG.equals(t)).toList();
-        }
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationImages.class);
 
     private MigrationImages() {
     }
 
     /**
-     * The decision: which of a host's images to remove after a migration of {@code container}.
+     * The work for once a migration has ended: on each host, remove the image this migration made there unless a
+     * container was created from it.
      *
-     * @param images         the host's images
-     * @param usedByContainers the ids of the images its containers, in any state, were created from
-     * @param container      the migrated app's container name
-     * @param leftUntagged   ids of images whose tag this migration's commit, load or import took over
-     * @return the images no container uses whose tags are all migration tags of this app, and that have one or were
-     *         left untagged by this migration
+     * @return the steps, for {@link Strategy#afterMigration}
      */
-    public static List<Image> removable(List<Image> images, Set<String> usedByContainers, String container,
-                                        Set<String> leftUntagged) {
-        return images.stream()
-                .filter(i -> !usedByContainers.contains(i.id()))
-                .filter(i -> i.tags().stream().allMatch(t -> isMigrationTag(t, container)))
-                .filter(i -> !i.tags().isEmpty() || leftUntagged.contains(i.id()))
-                .toList();
+    public static List<Step> afterMigration() {
+        return List.of(removeOwn(Side.SOURCE, DockerKeys.COMMITTED_IMAGE), removeOwn(Side.TARGET, DockerKeys.TARGET_IMAGE));
+    }
+
+    private static Step removeOwn(Side side, Key<String> image) {
+        String name = "remove this migration's image from the " + side.name().toLowerCase(Locale.ROOT)
+                + " unless a container runs from it";
+        return new Step(name, side, ServiceEffect.NONE, ctx -> {
+            if (ctx.find(image).isPresent()) {
+                removeUnlessUsed(side == Side.SOURCE ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class),
+                        ctx.get(image));
+            }
+        });
     }
 
     /**
-     * Whether {@code repoTag} is one a migration of {@code container} gives its images ({@link CommonSteps#imageName}).
+     * Removes {@code container} from {@code host} and, when a migration made the image it was created from, that image
+     * too unless another container there uses it: the copy a completed migration left on a host (stopped on the
+     * source, or the target's after the app moved on) takes its image with it. Failing to remove the image is only
+     * logged; the container is gone either way.
      *
-     * @param repoTag   {@code repo:tag}
-     * @param container the app's container name
-     * @return true for {@code mecmig/CONTAINER:CONTAINER-...}
+     * @param host      the host
+     * @param container the container's name; nothing happens when there is none
      */
-    public static boolean isMigrationTag(String repoTag, String container) {
-        return repoTag.startsWith(repository(container) + ":" + tagSafe(container) + "-");
+    public static void removeContainerAndItsImage(DockerHost host, String container) {
+        String image;
+        try {
+            InspectContainerResponse inspected = host.docker().inspectContainerCmd(container).exec();
+            image = inspected.getConfig() == null ? null : inspected.getConfig().getImage();
+        } catch (NotFoundException e) {
+            image = null;
+        }
+        host.removeContainer(container);
+        if (image != null && isMadeByMigration(image, container)) {
+            try {
+                removeUnlessUsed(host, image);
+            } catch (RuntimeException e) {
+                LOG.warn("removed container {} from {} but not the migration image {} it ran from: {}", container,
+                        host.name(), image, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The images migrations of {@code container} made that {@code host} still has, by name: those of migrations still
+     * running, of moved copies of the app, and any a removal left behind. Listed with a reference filter, so the
+     * daemon's other images are not sent.
+     *
+     * @param host      the host
+     * @param container the app's container name
+     * @return their names ({@code repo:tag})
+     */
+    public static List<String> on(DockerHost host, String container) {
+        return host.docker().listImagesCmd().withReferenceFilter(repository(container)).exec().stream()
+                .flatMap(i -> i.getRepoTags() == null ? Stream.empty() : Arrays.stream(i.getRepoTags()))
+                .filter(name -> isMadeByMigration(name, container)).sorted().toList();
+    }
+
+    /**
+     * Whether {@code image} is a name a migration of {@code container} gives its images ({@link CommonSteps#imageName}).
+     *
+     * @param image     an image name, {@code repo:tag}
+     * @param container the app's container name
+     * @return true for {@code mecmig/CONTAINER:CONTAINER-...}: the tag is checked too, since an app's own build may
+     *     have the same repository (an app built as {@code mecmig/uspa} run as container {@code uspa})
+     */
+    static boolean isMadeByMigration(String image, String container) {
+        String lower = container.toLowerCase(Locale.ROOT);
+        return image.startsWith(repository(container) + ":" + lower + "-");
     }
 
     /** The repository of a migration's images of {@code container}. */
     static String repository(String container) {
-        return "mecmig/" + container;
-    }
-
-    /** {@code text} as a tag may carry it. */
-    static String tagSafe(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        return "mecmig/" + container.toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Before a step puts a new image under {@code image} on the {@code side} host: remembers which image had that
-     * name, so that it is removed after the migration if nothing else needs it, and adds that removal (on both hosts)
-     * to the migration's end.
-     *
-     * @param ctx   the step's context
-     * @param side  {@link Side#SOURCE} or {@link Side#TARGET}
-     * @param image the name the step is about to give its image
+     * Removes {@code image} by its name unless a container was created from it; never forced, so that Docker itself
+     * refuses one a container was created from in the meantime. By name: an image someone else tagged too keeps their
+     * tag and stays.
      */
-    static void beforeTagging(StepContext ctx, Side side, String image) {
-        DockerHost host = host(ctx, side);
+    private static void removeUnlessUsed(DockerHost host, String image) {
+        String id;
         try {
-            ctx.put(leftUntaggedKey(side), host.docker().inspectImageCmd(image).exec().getId());
+            id = host.docker().inspectImageCmd(image).exec().getId();
         } catch (NotFoundException e) {
-            // a new name: no image loses it
+            return; // never made, or removed already
         }
-        ctx.afterMigration(removeUnused(Side.SOURCE));
-        ctx.afterMigration(removeUnused(Side.TARGET));
-    }
-
-    /**
-     * After the migration, on the {@code side} host: removes what {@link #removable} picks.
-     *
-     * @param side {@link Side#SOURCE} or {@link Side#TARGET}
-     * @return the step, named for the warning its failure gives
-     */
-    static Step removeUnused(Side side) {
-        String name = "remove this app's migration images no container uses, on the " + side.name().toLowerCase(Locale.ROOT);
-        return new Step(name, side, ServiceEffect.NONE, ctx -> {
-            DockerHost host = host(ctx, side);
-            Set<String> leftUntagged = ctx.find(leftUntaggedKey(side)).map(Set::of).orElse(Set.of());
-            remove(host, removable(images(host.docker()), imagesInUse(host.docker()), ctx.app().container(),
-                    leftUntagged));
-        });
-    }
-
-    private static void remove(DockerHost host, List<Image> images) {
-        List<String> failed = new ArrayList<>();
-        for (Image image : images) {
-            // By tag first: an image under several tags is removed by its last; never forced, so Docker itself
-            // refuses an image a container was created from in the meantime.
-            List<String> names = image.tags().isEmpty() ? List.of(image.id()) : image.tags();
-            for (String name : names) {
-                try {
-                    host.docker().removeImageCmd(name).withForce(false).exec();
-                } catch (NotFoundException e) {
-                    // gone already
-                } catch (DockerException e) {
-                    failed.add(name + " (" + e.getMessage() + ")");
-                }
-            }
+        Set<String> used = host.docker().listContainersCmd().withShowAll(true).exec().stream()
+                .map(Container::getImageId).collect(Collectors.toSet());
+        if (used.contains(id)) {
+            return;
         }
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException("could not remove from " + host.name() + ": " + String.join(", ", failed));
+        try {
+            host.removeImage(image);
+        } catch (ConflictException e) {
+            // a container was created from it after the check: it stays
         }
-    }
-
-    private static List<Image> images(DockerClient docker) {
-        return docker.listImagesCmd().exec().stream().map(i -> new Image(i.getId(),
-                i.getRepoTags() == null ? null : List.of(i.getRepoTags()))).toList();
-    }
-
-    private static Set<String> imagesInUse(DockerClient docker) {
-        Set<String> ids = new HashSet<>();
-        docker.listContainersCmd().withShowAll(true).exec().forEach(c -> ids.add(c.getImageId()));
-        return ids;
-    }
-
-    private static DockerHost host(StepContext ctx, Side side) {
-        return side == Side.SOURCE ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class);
-    }
-
-    private static Key<String> leftUntaggedKey(Side side) {
-        return Key.of("docker.image.left-untagged." + side.name().toLowerCase(Locale.ROOT), String.class);
     }
 }

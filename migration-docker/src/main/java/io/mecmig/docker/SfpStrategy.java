@@ -3,7 +3,6 @@ package io.mecmig.docker;
 import io.mecmig.core.Measures;
 import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
-import io.mecmig.core.Side;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
 import io.mecmig.core.Strategy;
@@ -55,6 +54,11 @@ public final class SfpStrategy implements Strategy {
         return steps;
     }
 
+    @Override
+    public List<Step> afterMigration() {
+        return MigrationImages.afterMigration();
+    }
+
     static Step export() {
         return Step.onSource("docker export", ctx -> {
             if (ctx.app().command().isEmpty()) {
@@ -74,7 +78,6 @@ public final class SfpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String image = CommonSteps.imageName(ctx);
             ctx.put(DockerKeys.TARGET_IMAGE, image);
-            MigrationImages.beforeTagging(ctx, Side.TARGET, image);
             // docker import checks nothing: a damaged tarball would become the app's filesystem.
             String tarball = ctx.get(DockerKeys.TARGET_TARBALL);
             Checksums.runIfIntact(target, tarball, ctx.get(DockerKeys.TARBALL_SUM), "image tarball",

@@ -4,6 +4,7 @@ import io.mecmig.core.AppSpec;
 import io.mecmig.core.AppState;
 import io.mecmig.core.LinkProfile;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.NetworkMode;
 import io.mecmig.docker.catalog.AppCatalog;
 import io.mecmig.docker.catalog.AppDeployment;
@@ -115,11 +116,24 @@ public final class FaultBench implements AutoCloseable {
                 + " sandbox reachable from the testbed (./mecmig testbed status)?");
     }
 
+    /**
+     * The images migrations of the app made that either host still has, each as {@code HOST mecmig/CONTAINER:ID}.
+     *
+     * @return their names
+     */
+    public List<String> migrationImages() {
+        List<String> names = new ArrayList<>();
+        for (DockerHost h : List.of(source, target)) {
+            MigrationImages.on(h, spec().container()).forEach(image -> names.add(h.name() + " " + image));
+        }
+        return names;
+    }
+
     /** Every copy of the app goes, running or not: the next cell starts from nothing. */
     void removeEverywhere() {
         AppSpec spec = spec();
         for (DockerHost h : List.of(source, target)) {
-            h.removeContainer(spec.container());
+            MigrationImages.removeContainerAndItsImage(h, spec.container());
             spec.volumes().forEach(h::removeVolume);
         }
     }

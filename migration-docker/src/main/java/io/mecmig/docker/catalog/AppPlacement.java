@@ -2,6 +2,7 @@ package io.mecmig.docker.catalog;
 
 import io.mecmig.core.Readiness;
 import io.mecmig.docker.DockerHost;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
 import java.util.List;
@@ -22,15 +23,16 @@ public final class AppPlacement {
     }
 
     /**
-     * Removes the app's container and volumes from {@code host}: a stale copy left by an earlier migration.
-     * Never call it on the host where the app runs.
+     * Removes the app's container and volumes from {@code host}: a stale copy left by an earlier migration, with the
+     * image that migration made for it ({@link MigrationImages#removeContainerAndItsImage}). Never call it on the host
+     * where the app runs.
      */
     public static void removeCopy(AppDeployment app, DockerHost host) {
         if (host.isRunning(app.spec().container())) {
             throw new IllegalStateException("the app " + app.key() + " runs on " + host.name()
                     + ": refusing to remove its only live copy");
         }
-        host.removeContainer(app.spec().container());
+        MigrationImages.removeContainerAndItsImage(host, app.spec().container());
         app.spec().volumes().forEach(host::removeVolume);
     }
 

@@ -8,6 +8,7 @@ import io.mecmig.core.MigrationReport;
 import io.mecmig.core.Outcome;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.testbed.TestbedHost;
@@ -72,6 +73,6 @@ class DockerOverSshIT {
         assertThat(report.outcome()).as(report.failure()).isEqualTo(Outcome.COMPLETED);
         assertThat(bed.target.isRunning(ba.spec().container())).isTrue();
         assertThat(bed.source.isRunning(ba.spec().container())).isFalse();
-        target.removeContainer(ba.spec().container());
+        MigrationImages.removeContainerAndItsImage(target, ba.spec().container());
     }
 }

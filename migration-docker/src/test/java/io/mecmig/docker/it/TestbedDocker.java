@@ -3,6 +3,7 @@ package io.mecmig.docker.it;
 import io.mecmig.docker.DockerHost;
 import io.mecmig.docker.DockerHostConfig;
 import io.mecmig.docker.LinkAccess;
+import io.mecmig.docker.MigrationImages;
 import io.mecmig.docker.catalog.AppDeployment;
 import io.mecmig.docker.catalog.AppPlacement;
 import io.mecmig.docker.ssh.SshTarget;
@@ -83,7 +84,7 @@ public final class TestbedDocker implements AutoCloseable {
             BUILT.add(key);
         }
         for (DockerHost h : List.of(source, target)) {
-            h.removeContainer(app.spec().container());
+            MigrationImages.removeContainerAndItsImage(h, app.spec().container());
             app.spec().volumes().forEach(h::removeVolume);
         }
         return app;

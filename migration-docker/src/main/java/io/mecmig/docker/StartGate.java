@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * and its process runs only when the orchestrator says so. dockerd's {@code docker start} does the OCI {@code create}
  * (namespaces, mounts, cgroups, runc's init waiting) and then the OCI {@code start} (the process execs) in one call;
  * on a host whose container runs with the OCI runtime {@value #RUNTIME} (mecmig's {@code runc-restore}, which the
- * testbed installs), a FIFO {@value #GATES}{@code /<container id>.<create|start|restore>} holds that command (or, for
+ * testbed installs), a FIFO {@value #GATES}{@code /<container id>.<start|restore>} holds that command (or, for
  * {@link Stage#RESTORE}, the CRIU that its {@code runc restore} starts) until one line
  * comes through it: {@code go} lets it run, anything else, the FIFO's end or the runtime's own time-out (60 s) fails it,
  * and so the {@code docker start} waiting on it. The gate is one shot: the runtime removes it, and later starts of the
@@ -49,8 +49,6 @@ public final class StartGate implements AutoCloseable {
     public static final Duration RUNTIME_WAIT = Duration.ofSeconds(60);
     /** The OCI runtime command a gate holds. */
     public enum Stage {
-        /** Before {@code runc create}: nothing of the container is set up yet. */
-        CREATE("MECMIG_GATES"),
         /** After {@code runc create}, before {@code runc start}: the container is set up, its process not started. */
         START("MECMIG_GATES"),
         /**

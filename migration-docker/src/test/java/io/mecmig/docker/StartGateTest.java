@@ -140,8 +140,8 @@ class StartGateTest {
 
     @Test
     void gatesAreNamedByTheFullContainerIdAndCommand() {
-        assertThat(StartGate.path(ID, StartGate.Stage.CREATE)).isEqualTo(StartGate.GATES + "/" + ID + ".create");
-        assertThat(StartGate.removeAll(ID).line()).contains(ID + ".create", ID + ".start", ID + ".restore");
+        assertThat(StartGate.path(ID, StartGate.Stage.START)).isEqualTo(StartGate.GATES + "/" + ID + ".start");
+        assertThat(StartGate.removeAll(ID).line()).contains(ID + ".start", ID + ".restore");
         assertThatThrownBy(() -> StartGate.requireId("uspa")).hasMessageContaining("64-digit id");
     }
 

@@ -155,6 +155,27 @@ class CriuGateTest {
         assertThat(Files.readString(images.resolve("restore.log"))).contains("the gate is gone");
     }
 
+    /** What failed is said: inotify, on which folder, and why; not that the gate is gone. */
+    @Test
+    void aWatchThatCannotBeSetSaysSoNotThatTheGateIsGone() throws Exception {
+        Path missing = dir.resolve("removed-images").resolve(".complete");
+        Process p = new ProcessBuilder("python3", "-S", "-c", String.join("\n",
+                "import importlib.machinery, importlib.util, sys",
+                "loader = importlib.machinery.SourceFileLoader('gate', sys.argv[1])",
+                "gate = importlib.util.module_from_spec(importlib.util.spec_from_loader('gate', loader))",
+                "loader.exec_module(gate)",
+                "try:",
+                "    print('word: ' + gate.word_at(sys.argv[2], 1, sys.argv[3]))",
+                "except gate.CannotWatch as e:",
+                "    print(e)"), gateScript.toString(), gate.toString(),
+                missing.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes()).strip();
+
+        assertThat(p.waitFor()).as(said).isZero();
+        assertThat(said).startsWith("cannot watch " + missing.getParent() + " for .complete: inotify_add_watch failed:")
+                .contains("No such file or directory").doesNotContain("gate is gone");
+    }
+
     @Test
     void withoutAGateTheRestoreGoesToCriuAtOnce() throws Exception {
         ProcessBuilder plain = asRunc(RESTORE);

@@ -5,6 +5,7 @@ import io.mecmig.core.Measures;
 import io.mecmig.core.ServiceAddress;
 import io.mecmig.core.StateVerdict;
 import io.mecmig.core.Step;
+import io.mecmig.core.StepAction;
 import io.mecmig.core.StepContext;
 import io.mecmig.docker.CommonSteps;
 import io.mecmig.docker.ContainerLaunch;
@@ -15,6 +16,7 @@ import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Steps the checkpoint strategies share: target container, placing images, restore, and their checks. */
 final class CheckpointSteps {
@@ -40,19 +42,27 @@ final class CheckpointSteps {
     }
 
     /**
-     * Adds to the migration's end the removal of a folder of checkpoint images on the source or the target: each holds
-     * the app's whole memory and is of no use once the app serves again, from the target or, after a rollback, from
-     * the source. A migration that leaves the app serving nowhere keeps them ({@link StepContext#afterMigration}).
+     * For a strategy's {@link io.mecmig.core.Strategy#afterMigration}: removes the migration's folders of checkpoint
+     * images on the source or the target. Each holds the app's whole memory and is of no use once the app serves
+     * again, from the target or, after a rollback, from the source; a migration that leaves the app serving nowhere
+     * keeps them. The folders come from what the steps journaled, so a recovery after a crash finds them too; a folder
+     * the migration never got to is simply not there.
      *
      * @param onSource true for the source host, false for the target
-     * @param folder   the folder, removed with what it holds
+     * @param folders  the folders on that host, from the context (none when the migration did not get that far)
      */
-    static void removeOnceDone(StepContext ctx, boolean onSource, String folder) {
-        String name = "remove checkpoint images " + folder + " on the " + (onSource ? "source" : "target");
-        RemoteCommand remove = RemoteCommand.of("rm", "-rf", folder);
-        ctx.afterMigration(onSource
-                ? Step.onSource(name, c -> c.source(DockerHost.class).exec(remove, SHORT))
-                : Step.onTarget(name, c -> c.target(DockerHost.class).exec(remove, SHORT)));
+    static Step removeImages(boolean onSource, Function<StepContext, List<String>> folders) {
+        String name = "remove the migration's checkpoint images on the " + (onSource ? "source" : "target");
+        StepAction remove = ctx -> {
+            List<String> those = folders.apply(ctx);
+            if (!those.isEmpty()) {
+                DockerHost host = onSource ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class);
+                List<String> command = new java.util.ArrayList<>(List.of("rm", "-rf"));
+                command.addAll(those);
+                host.exec(RemoteCommand.of(command), SHORT);
+            }
+        };
+        return onSource ? Step.onSource(name, remove) : Step.onTarget(name, remove);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.mecmig.core.Phase;
 import io.mecmig.core.Rollbacks;
 import io.mecmig.core.StateNeeds;
 import io.mecmig.core.Step;
+import io.mecmig.core.StepContext;
 import io.mecmig.core.Strategy;
 import io.mecmig.docker.CommonSteps;
 import io.mecmig.docker.DockerHost;
@@ -74,9 +75,25 @@ public final class FullSpStrategy implements Strategy {
         return steps;
     }
 
+    /** The images this migration made, and its checkpoints: both on the source, the final one on the target. */
     @Override
     public List<Step> afterMigration() {
-        return MigrationImages.afterMigration();
+        List<Step> steps = new ArrayList<>(MigrationImages.afterMigration());
+        steps.add(CheckpointSteps.removeImages(true, ctx -> ctx.find(CriuKeys.SOURCE_ID).map(id -> List.of(
+                CheckpointSteps.checkpointDir(ctx.source(DockerHost.class), id, PRE),
+                CheckpointSteps.checkpointDir(ctx.source(DockerHost.class), id, FINAL))).orElse(List.of())));
+        steps.add(CheckpointSteps.removeImages(false, ctx -> {
+            DockerHost target = ctx.target(DockerHost.class);
+            List<String> folders = new ArrayList<>(List.of(receivedImages(ctx, target)));
+            ctx.find(CriuKeys.TARGET_ID).ifPresent(id -> folders.add(CheckpointSteps.checkpointDir(target, id, FINAL)));
+            return folders;
+        }));
+        return steps;
+    }
+
+    /** Where rsync puts the checkpoint on the target, before it is placed. */
+    private static String receivedImages(StepContext ctx, DockerHost target) {
+        return target.workFile(ctx.migrationId() + ".checkpoint");
     }
 
     /** Source: {@code docker checkpoint create}; with {@code exit} it stops the app and the downtime starts. */
@@ -89,7 +106,6 @@ public final class FullSpStrategy implements Strategy {
             }
             String dir = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
             source.exec(RemoteCommand.of("rm", "-rf", dir), CheckpointSteps.SHORT);
-            CheckpointSteps.removeOnceDone(ctx, true, dir);
             long start = System.nanoTime();
             try (CheckpointApi api = CheckpointApi.of(source)) {
                 api.create(container, name, exit);
@@ -114,9 +130,8 @@ public final class FullSpStrategy implements Strategy {
             DockerHost source = ctx.source(DockerHost.class);
             DockerHost target = ctx.target(DockerHost.class);
             String from = CheckpointSteps.checkpointDir(source, ctx.get(CriuKeys.SOURCE_ID), name);
-            String to = target.workFile(ctx.migrationId() + ".checkpoint");
+            String to = receivedImages(ctx, target);
             target.exec(RemoteCommand.privateFolders(to), CheckpointSteps.SHORT);
-            CheckpointSteps.removeOnceDone(ctx, false, to); // moved into place once the final images are in
             long size = CheckpointSteps.folderSize(source, from);
             // The final checkpoint is summed on the source while rsync sends it; the target checks its copy before
             // the restore.
@@ -140,7 +155,6 @@ public final class FullSpStrategy implements Strategy {
             DockerHost target = ctx.target(DockerHost.class);
             String dir = CheckpointSteps.checkpointDir(target, ctx.get(CriuKeys.TARGET_ID), FINAL);
             String parent = dir.substring(0, dir.lastIndexOf('/'));
-            CheckpointSteps.removeOnceDone(ctx, false, dir);
             target.exec(RemoteCommand.privateFolders(parent).then(RemoteCommand.of("rm", "-rf", dir))
                     .then(RemoteCommand.of("mv", ctx.get(CriuKeys.TARGET_IMAGES), dir)), CheckpointSteps.SHORT);
         });

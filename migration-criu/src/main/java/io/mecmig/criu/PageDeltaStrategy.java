@@ -107,9 +107,17 @@ public final class PageDeltaStrategy implements Strategy {
         return steps;
     }
 
+    /** The images this migration made, and its dumps: the tmpfs folders on both hosts and the source's final dump. */
     @Override
     public List<Step> afterMigration() {
-        return MigrationImages.afterMigration();
+        List<Step> steps = new ArrayList<>(MigrationImages.afterMigration());
+        steps.add(CheckpointSteps.removeImages(true, ctx -> {
+            List<String> folders = new ArrayList<>(List.of(folder(ctx, ctx.source(DockerHost.class))));
+            ctx.find(SOURCE_FINAL_DIR).ifPresent(folders::add);
+            return folders;
+        }));
+        steps.add(CheckpointSteps.removeImages(false, ctx -> List.of(folder(ctx, ctx.target(DockerHost.class)))));
+        return steps;
     }
 
     /** The app's folder on {@code host}'s tmpfs; named by host too, since test hosts may share one machine. */
@@ -140,9 +148,6 @@ public final class PageDeltaStrategy implements Strategy {
             // The final dump's folders are made now: nothing that can be done before the freeze is left for after.
             source.exec(RemoteCommand.of("rm", "-rf", folder(ctx, source)).then(privateFolders(ctx, source))
                     .then(RuncContainer.prepare(ctx.get(SOURCE_FINAL_DIR), finalWork(ctx, source))), CheckpointSteps.SHORT);
-            CheckpointSteps.removeOnceDone(ctx, true, folder(ctx, source));
-            CheckpointSteps.removeOnceDone(ctx, true, ctx.get(SOURCE_FINAL_DIR));
-            CheckpointSteps.removeOnceDone(ctx, false, folder(ctx, ctx.target(DockerHost.class)));
             ctx.put(CriuKeys.SOURCE_PRE_DUMP, preDir(ctx, source));
             RuncContainer.Dump dump = runc.dump(preDir(ctx, source), folder(ctx, source) + "/pre-work", true);
             ctx.measure(Measures.CHECKPOINT_PRE_SIZE, dump.sizeBytes());

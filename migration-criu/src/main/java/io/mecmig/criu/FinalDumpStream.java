@@ -88,7 +88,7 @@ final class FinalDumpStream implements AutoCloseable {
                 + ")\" >&3 && echo " + PageDelta.GO + "; }");
         // The script compresses (and flushes each file) itself: no compressor tool between it and the link.
         RemoteCommand producer = new RemoteCommand("exec 3>&1; " + dumpThenGo.pipe(PageDelta.makeWhenTold(base, imagesDir,
-                workDir + "/dump.log", compression == Compression.ZSTD)).line());
+                workDir + "/dump.log", compression == Compression.ZSTD, runc.pid())).line());
         RemoteCommand consumer = new RemoteCommand(PRIORITY + PageDelta.apply(targetBase, out).line());
         String line = LinkStream.line(source, producer, target, consumer, Compression.NONE).line();
         Duration total = RuncContainer.DUMP_TIMEOUT.plus(streamTimeout);

@@ -56,6 +56,18 @@ final class PageDelta {
         return compress ? python("make", "-z", base, next, "--wait", dumpLog) : python("make", base, next, "--wait", dumpLog);
     }
 
+    /**
+     * As {@link #makeWhenTold(String, String, String, boolean)}, and it watches the app's main process {@code appPid}
+     * until CRIU kills it: if the app dies before (it exits, or has a SIGKILL pending), it sends CRIU a SIGALRM,
+     * CRIU's own timeout, so that the dump fails at once. CRIU otherwise waits for a task that never stops for it: 10 s
+     * in its freezing stage, without a bound after it.
+     */
+    static RemoteCommand makeWhenTold(String base, String next, String dumpLog, boolean compress, long appPid) {
+        String pid = Long.toString(appPid);
+        return compress ? python("make", "-z", base, next, "--wait", dumpLog, pid)
+                : python("make", base, next, "--wait", dumpLog, pid);
+    }
+
     /** What tells {@link #makeWhenTold} to go. */
     static final String GO = "go";
 

@@ -24,8 +24,9 @@ import java.util.ArrayList;
  * @param host the host it runs on
  * @param id the full container id
  * @param runcRoot runc's {@code --root} for this daemon's containers
+ * @param pid the container's main process on its host, as Docker saw it when located
  */
-public record RuncContainer(DockerHost host, String id, String runcRoot) {
+public record RuncContainer(DockerHost host, String id, String runcRoot, long pid) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration DUMP_TIMEOUT = Duration.ofSeconds(60);
@@ -53,7 +54,7 @@ public record RuncContainer(DockerHost host, String id, String runcRoot) {
         }
         String namespace = out.substring(0, newline).strip();
         String options = out.substring(newline + 1);
-        return new RuncContainer(host, id, runcRootFrom(options, namespace, host.name()));
+        return new RuncContainer(host, id, runcRootFrom(options, namespace, host.name()), pid);
     }
 
     /** runc's root for the containers of containerd namespace {@code namespace}, from the shim's {@code options.json}. */

@@ -1,6 +1,6 @@
 # Page-level content delta of CRIU image folders; runs on the MEC hosts (python3 only, no modules beyond the stdlib).
 #   index BASE               hash every 4 KiB page of BASE/pages-*.img into BASE/.page-index
-#   make [-z] BASE NEW [--wait [LOG]]
+#   make [-z] BASE NEW [--wait [LOG [PID]]]
 #                            write to stdout NEW as a delta against BASE (-z: compressed, for links slower than
 #                            the CPU): small files whole, pages either as a run of
 #                            identical pages of BASE or as the page itself, and each file's CRC-32 as read here.
@@ -15,6 +15,10 @@
 #                            was read (its size or mtime differ at the end) is sent again. At CRIU's last line it also
 #                            writes "mecmig-dumped STATS mecmig-dump-end" (CRIU's stats-dump beside LOG, base64) to
 #                            file descriptor 3 if that is open, so that its caller need not wait for runc either.
+#                            With PID (the app's main process) it watches the app until CRIU's log says CRIU kills
+#                            it: if the app dies before (it exits, or has a SIGKILL pending), it sends CRIU a SIGALRM,
+#                            CRIU's own timeout, so that the dump fails at once (CRIU otherwise waits for a task that
+#                            never stops: 10 s in its freezing stage, for good after it).
 #   apply BASE OUT           read a delta from stdin and write the full image folder into OUT, each file as its record
 #                            arrives (BASE is only read). Every file is checked against the sender's CRC-32 before OUT
 #                            appears: a mismatch exits 3 naming the file, and OUT is not created. Once OUT is there,
@@ -31,7 +35,7 @@
 # Both hosts hold the same BASE (the pre-relocation checkpoint), so the sender never asks the receiver anything.
 # Runs while the app is frozen, so it avoids what costs here: fresh memory (every new 4 KiB page faults), Python loops
 # per page where a chunk compare does, and work after the dump that can be done while CRIU still writes.
-import base64, hashlib, marshal, os, select, struct, sys, time, zlib
+import base64, hashlib, marshal, os, select, signal, struct, sys, time, zlib
 
 PAGE = 4096
 CHUNK = 64 * PAGE  # compared at once against the page run that most likely holds it
@@ -299,10 +303,11 @@ def stamp(path):
     return st.st_size, st.st_mtime_ns
 
 
-def make(base, new, wait=False, log=None, compress=False):
+def make(base, new, wait=False, log=None, compress=False, app=None):
     sender = Sender(base, Output(compress))
     told = False
     follower = LogFollower(log) if log else None
+    watch = AppWatch(app, log) if app and log else None
     if wait:
         def closed(count):
             """CRIU closed the page images 1 to `count`: send those not sent yet."""
@@ -312,7 +317,7 @@ def make(base, new, wait=False, log=None, compress=False):
                     sender.send(new, name)
                     sender.early.add(name)
                     sender.out.flush()
-        told = await_dump(follower, closed)
+        told = await_dump(follower, closed, watch=watch)
         if told is None:
             sender.out.flush()  # never the end record: the receiver fails
             sys.exit(1)
@@ -382,17 +387,97 @@ class LogFollower:
         return self.pending.pop(0) if self.pending else None
 
 
-def await_dump(follower, closed, until=KILLING):
+# The kernel's flag of a task that is exiting (include/linux/sched.h).
+PF_EXITING = 0x4
+SIGKILL_BIT = 1 << (signal.SIGKILL - 1)
+
+
+class AppWatch:
+    """The app's main process while CRIU dumps it. A task that dies while CRIU holds it never stops for CRIU: CRIU's
+    wait4 on a thread-group leader whose other threads it has seized returns only at CRIU's freezing timeout (10 s;
+    runc sets none), and nothing bounds its later stages. CRIU's SIGALRM handler is that timeout: it interrupts the
+    wait, and CRIU fails the dump, unfreezes and releases the tasks, which then die; runc then fails."""
+
+    def __init__(self, pid, log):
+        self.pid, self.log, self.next_at, self.told, self.off = int(pid), log, 0.0, set(), False
+
+    def check(self):
+        """Every 50 ms: if the app is dying, and not because CRIU kills it (CRIU logs KILLING before it does), tells
+        each CRIU that dumps it to give up (once)."""
+        now = time.monotonic()
+        if self.off or now < self.next_at:
+            return
+        self.next_at = now + 0.05
+        if not self.dying():
+            return
+        if self.criu_kills():
+            self.off = True
+            return
+        for criu in self.criu_pids() - self.told:
+            try:
+                os.kill(criu, signal.SIGALRM)
+            except OSError:
+                continue
+            self.told.add(criu)
+            sys.stderr.write("pagedelta: the app (pid %d) died while CRIU (pid %d) dumped it; CRIU was told to give"
+                             " up at once (SIGALRM, its own timeout)\n" % (self.pid, criu))
+
+    def dying(self):
+        try:
+            with open("/proc/%d/stat" % self.pid, "rb") as f:
+                stat = f.read()
+            with open("/proc/%d/status" % self.pid, "rb") as f:
+                status = f.read()
+        except OSError:
+            return True  # gone
+        fields = stat[stat.rindex(b")") + 2:].split()
+        if fields[0] in (b"Z", b"X") or int(fields[6]) & PF_EXITING:
+            return True
+        for line in status.splitlines():
+            if line.startswith((b"SigPnd:", b"ShdPnd:")) and int(line.split()[1], 16) & SIGKILL_BIT:
+                return True
+        return False
+
+    def criu_kills(self):
+        """Whether CRIU's log, read whole now (the follower may lag behind it), says CRIU kills the dumped tasks."""
+        try:
+            with open(self.log, "rb") as f:
+                text = f.read()
+        except OSError:
+            return False
+        return KILLING in text or DUMPED in text
+
+    def criu_pids(self):
+        """The CRIU processes dumping the app: CRIU names itself "criu: dump ... -t PID" once it has its request."""
+        found = set()
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open("/proc/%s/cmdline" % entry, "rb") as f:
+                    words = f.read().replace(b"\0", b" ").split()
+            except OSError:
+                continue
+            if words and words[0].startswith(b"criu") and b"dump" in words and b"-t" in words[:-1] \
+                    and words[words.index(b"-t") + 1] == str(self.pid).encode():
+                found.add(int(entry))
+        return found
+
+
+def await_dump(follower, closed, until=KILLING, watch=None):
     """Waits for the dump: "stdin" once a line "go" came (runc is done), "images" once CRIU's log says every image is
     complete (KILLING; CRIU still waits for the app's tasks to die, runc still cleans up), "dumped" once it ends with
     CRIU's success line, None if stdin ends or says anything else (it failed). Waiting `until` DUMPED, KILLING does not
-    count. Meanwhile tells `closed` how many tasks' page images CRIU has closed, as the log says."""
+    count. Meanwhile tells `closed` how many tasks' page images CRIU has closed, as the log says, and has `watch` stop
+    CRIU if the app dies before CRIU kills it."""
     cores = 0
     while True:
         if select.select([sys.stdin], [], [], 0.002 if follower else None)[0]:
             return "stdin" if sys.stdin.readline().strip() == "go" else None
         if follower is None:
             continue
+        if watch is not None:
+            watch.check()
         before = cores
         line = follower.next_line()
         while line is not None:
@@ -592,11 +677,12 @@ if __name__ == "__main__":
             args = args[1:]
         if len(args) == 2:
             make(args[0], args[1], compress=compress)
-        elif len(args) in (3, 4) and args[2] == "--wait":
-            make(args[0], args[1], wait=True, log=args[3] if len(args) == 4 else None, compress=compress)
+        elif len(args) in (3, 4, 5) and args[2] == "--wait":
+            make(args[0], args[1], wait=True, log=args[3] if len(args) >= 4 else None, compress=compress,
+                 app=args[4] if len(args) == 5 else None)
         else:
-            raise SystemExit("usage: pagedelta.py make [-z] BASE NEW [--wait [LOG]]")
+            raise SystemExit("usage: pagedelta.py make [-z] BASE NEW [--wait [LOG [PID]]]")
     elif command == "apply" and len(sys.argv) == 4:
         apply(sys.argv[2], sys.argv[3])
     else:
-        raise SystemExit("usage: pagedelta.py index BASE | make [-z] BASE NEW [--wait [LOG]] | apply BASE OUT")
+        raise SystemExit("usage: pagedelta.py index BASE | make [-z] BASE NEW [--wait [LOG [PID]]] | apply BASE OUT")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -415,6 +416,65 @@ class PageDeltaScriptTest {
     }
 
     /** Applies {@code delta} into a fresh folder: it must fail saying {@code said}, and leave no folder behind. */
+    @Test
+    void anAppThatDiesWhileCriuDumpsItHasCriuGiveUpAtOnce() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Path log = dir.resolve("dump.log");
+        Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
+        Process app = new ProcessBuilder("sleep", "60").start();
+        Process criu = criuDumping(app.pid());
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString(), false, app.pid()).line() + " < " + fifo).redirectOutput(dir.resolve("delta.bin").toFile())
+                .redirectError(dir.resolve("said.txt").toFile()).start();
+        try (var runc = Files.newBufferedWriter(fifo)) {
+            Thread.sleep(300);
+            assertThat(criu.isAlive()).as("CRIU left alone while the app lives").isTrue();
+            app.destroyForcibly().waitFor();
+            assertThat(criu.waitFor(5, TimeUnit.SECONDS)).as("CRIU told to give up").isTrue();
+            assertThat(criu.exitValue()).as("by its SIGALRM").isEqualTo(ALARMED);
+        } // runc fails once CRIU has: no "go"
+        assertThat(sender.waitFor()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("said.txt")))
+                .contains("the app (pid " + app.pid() + ") died while CRIU (pid " + criu.pid() + ") dumped it");
+    }
+
+    @Test
+    void theAppKilledByCriuItselfAtTheDumpsEndIsNoReasonToStopCriu() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path log = dir.resolve("dump.log");
+        Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
+        Process app = new ProcessBuilder("sleep", "60").start();
+        Process criu = criuDumping(app.pid());
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString(), false, app.pid()).line() + " < " + fifo).redirectOutput(dir.resolve("delta.bin").toFile())
+                .start();
+        try (var runc = Files.newBufferedWriter(fifo)) {
+            // CRIU logs the kill before it kills; the sender may read the log later than the app is gone
+            Files.writeString(log, "(00.300) Unfreezing tasks into 2\n", java.nio.file.StandardOpenOption.APPEND);
+            app.destroyForcibly().waitFor();
+            assertThat(criu.waitFor(1, TimeUnit.SECONDS)).as("CRIU stopped").isFalse();
+            Files.writeString(log, "(00.320) Dumping finished successfully\n", java.nio.file.StandardOpenOption.APPEND);
+            runc.write(PageDelta.GO + "\n");
+        }
+        assertThat(sender.waitFor()).isZero();
+        criu.destroyForcibly();
+    }
+
+    private static final int ALARMED = 42;
+
+    /** A process that names itself as CRIU does when it dumps {@code pid}; it exits with {@value #ALARMED} on SIGALRM. */
+    private Process criuDumping(long pid) throws IOException {
+        return new ProcessBuilder("bash", "-c", "exec -a criu bash -c 'trap \"kill $! ; exit " + ALARMED
+                + "\" ALRM; sleep 30 & wait $!' dump --rpc -t " + pid).start();
+    }
+
     private void assertApplyFails(Path base, Path delta, String said) throws Exception {
         Path out = dir.resolve("failed-out");
         Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), out.toString()).line())

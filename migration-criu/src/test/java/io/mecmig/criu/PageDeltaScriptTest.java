@@ -415,20 +415,13 @@ class PageDeltaScriptTest {
         assertThat(Files.readAllBytes(base.resolve("pages-1.img"))).as("the base is only read").isEqualTo(pages);
     }
 
-    /** Applies {@code delta} into a fresh folder: it must fail saying {@code said}, and leave no folder behind. */
     @Test
     void anAppThatDiesWhileCriuDumpsItHasCriuGiveUpAtOnce() throws Exception {
-        Path base = Files.createDirectories(dir.resolve("base"));
-        Path next = Files.createDirectories(dir.resolve("next"));
         Path log = dir.resolve("dump.log");
-        Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
         Process app = new ProcessBuilder("sleep", "60").start();
         Process criu = criuDumping(app.pid());
         Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
-                log.toString(), false, app.pid()).line() + " < " + fifo).redirectOutput(dir.resolve("delta.bin").toFile())
-                .redirectError(dir.resolve("said.txt").toFile()).start();
+        Process sender = senderWatching(app, log, fifo);
         try (var runc = Files.newBufferedWriter(fifo)) {
             Thread.sleep(300);
             assertThat(criu.isAlive()).as("CRIU left alone while the app lives").isTrue();
@@ -443,18 +436,12 @@ class PageDeltaScriptTest {
 
     @Test
     void theAppKilledByCriuItselfAtTheDumpsEndIsNoReasonToStopCriu() throws Exception {
-        Path base = Files.createDirectories(dir.resolve("base"));
-        Path next = Files.createDirectories(dir.resolve("next"));
-        Files.writeString(next.resolve("core-1.img"), "registers");
         Path log = dir.resolve("dump.log");
-        Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
         Process app = new ProcessBuilder("sleep", "60").start();
         Process criu = criuDumping(app.pid());
         Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
-                log.toString(), false, app.pid()).line() + " < " + fifo).redirectOutput(dir.resolve("delta.bin").toFile())
-                .start();
+        Process sender = senderWatching(app, log, fifo);
+        Files.writeString(dir.resolve("next").resolve("core-1.img"), "registers");
         try (var runc = Files.newBufferedWriter(fifo)) {
             // CRIU logs the kill before it kills; the sender may read the log later than the app is gone
             Files.writeString(log, "(00.300) Unfreezing tasks into 2\n", java.nio.file.StandardOpenOption.APPEND);
@@ -469,12 +456,28 @@ class PageDeltaScriptTest {
 
     private static final int ALARMED = 42;
 
+    /**
+     * The sender as a dump runs it, watching {@code app}, told to go through the FIFO {@code runcSays}; CRIU's log
+     * {@code log} says the tasks are frozen, the dump goes to {@code next}, the delta to delta.bin, its words to
+     * said.txt.
+     */
+    private Process senderWatching(Process app, Path log, Path runcSays) throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
+        assertThat(new ProcessBuilder("mkfifo", runcSays.toString()).start().waitFor()).isZero();
+        return new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
+                log.toString(), false, app.pid()).line() + " < " + runcSays).redirectOutput(dir.resolve("delta.bin").toFile())
+                .redirectError(dir.resolve("said.txt").toFile()).start();
+    }
+
     /** A process that names itself as CRIU does when it dumps {@code pid}; it exits with {@value #ALARMED} on SIGALRM. */
     private Process criuDumping(long pid) throws IOException {
         return new ProcessBuilder("bash", "-c", "exec -a criu bash -c 'trap \"kill $! ; exit " + ALARMED
                 + "\" ALRM; sleep 30 & wait $!' dump --rpc -t " + pid).start();
     }
 
+    /** Applies {@code delta} into a fresh folder: it must fail saying {@code said}, and leave no folder behind. */
     private void assertApplyFails(Path base, Path delta, String said) throws Exception {
         Path out = dir.resolve("failed-out");
         Process p = new ProcessBuilder("sh", "-c", PageDelta.apply(base.toString(), out.toString()).line())

@@ -228,8 +228,7 @@ class PageDeltaScriptTest {
         assertApplyFails(base, delta, "ended early");
         Files.writeString(log, "(00.001) Writing stats\n(00.002) Dumping finished successfully\n");
         // runc has not said go yet: the sender has sent the whole delta (its output is closed), and waits for runc
-        Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path fifo = runcFifo();
         Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
                 log.toString(), false).line() + " < " + fifo).redirectOutput(delta.toFile()).start();
         try (var runc = Files.newBufferedWriter(fifo)) {
@@ -253,18 +252,13 @@ class PageDeltaScriptTest {
 
     @Test
     void theRestGoesOutWhenCriuKillsTheDumpedTasksAndTheDumpIsAnnouncedAtCriusLastLine() throws Exception {
-        Path base = Files.createDirectories(dir.resolve("base"));
-        Path next = Files.createDirectories(dir.resolve("next"));
-        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
-        byte[] pages = new byte[4096 * 2];
-        new Random(5).nextBytes(pages);
-        Files.write(next.resolve("pages-1.img"), pages);
-        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path base = dir.resolve("base");
+        Path next = dir.resolve("next");
+        byte[] pages = twoChangedPages(5L);
         Path log = dir.resolve("dump.log");
         // A dump that failed resumes its tasks ("into 1", TASK_ALIVE): nothing is complete then.
         Files.writeString(log, "(00.100) Dumping core (pid: 70)\n(00.200) Unfreezing tasks into 1\n");
-        Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path fifo = runcFifo();
         Path delta = dir.resolve("delta.bin");
         Path announced = dir.resolve("fd3.txt");
         Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
@@ -303,21 +297,16 @@ class PageDeltaScriptTest {
     void aTaskPageImageGoesOutAtItsCoreLineEvenWhenTheSenderReadsTheLogLate() throws Exception {
         // CRIU can write its log faster than the sender reads it: all of it, the tasks' end included, may be there at
         // the sender's first look. The JVM's page image still counts as sent at its core line, not with the rest.
-        Path base = Files.createDirectories(dir.resolve("base"));
-        Path next = Files.createDirectories(dir.resolve("next"));
-        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
-        byte[] pages = new byte[4096 * 2];
-        new Random(9).nextBytes(pages);
-        Files.write(next.resolve("pages-1.img"), pages);
-        Files.writeString(next.resolve("core-1.img"), "registers");
+        Path base = dir.resolve("base");
+        Path next = dir.resolve("next");
+        byte[] pages = twoChangedPages(9L);
         Path log = dir.resolve("dump.log");
         StringBuilder text = new StringBuilder("(00.100) Dumping core (pid: 70)\n");
         for (int i = 0; i < 3000; i++) {
             text.append("(00.2").append(i % 10).append(") Dumping core for thread (pid: ").append(71 + i).append(")\n");
         }
         Files.writeString(log, text.append("(00.300) Unfreezing tasks into 2\n"));
-        Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path fifo = runcFifo();
         Path delta = dir.resolve("delta.bin");
         Path said = dir.resolve("sender.err");
         Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
@@ -359,8 +348,7 @@ class PageDeltaScriptTest {
         Path log = dir.resolve("dump.log");
         Files.writeString(log, "(00.100) Dumping pages (type: 59 pid: 70)\n(00.140) Dumping core (pid: 70)\n"
                 + "(00.141) Dumping pages (type: 59 pid: 71)\n");
-        Path fifo = dir.resolve("runc");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path fifo = runcFifo();
         Path delta = dir.resolve("delta.bin");
         Process sender = new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
                 log.toString(), true).line() + " < " + fifo).redirectOutput(delta.toFile())
@@ -420,7 +408,7 @@ class PageDeltaScriptTest {
         Path log = dir.resolve("dump.log");
         Process app = new ProcessBuilder("sleep", "60").start();
         Process criu = criuDumping(app.pid());
-        Path fifo = dir.resolve("runc");
+        Path fifo = runcFifo();
         Process sender = senderWatching(app, log, fifo);
         try (var runc = Files.newBufferedWriter(fifo)) {
             Thread.sleep(300);
@@ -439,7 +427,7 @@ class PageDeltaScriptTest {
         Path log = dir.resolve("dump.log");
         Process app = new ProcessBuilder("sleep", "60").start();
         Process criu = criuDumping(app.pid());
-        Path fifo = dir.resolve("runc");
+        Path fifo = runcFifo();
         Process sender = senderWatching(app, log, fifo);
         Files.writeString(dir.resolve("next").resolve("core-1.img"), "registers");
         try (var runc = Files.newBufferedWriter(fifo)) {
@@ -456,22 +444,46 @@ class PageDeltaScriptTest {
 
     private static final int ALARMED = 42;
 
+    /** The FIFO {@code runc} through which a test plays runc, telling the sender to go (or that the dump failed). */
+    private Path runcFifo() throws Exception {
+        Path fifo = dir.resolve("runc");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        return fifo;
+    }
+
     /**
-     * The sender as a dump runs it, watching {@code app}, told to go through the FIFO {@code runcSays}; CRIU's log
-     * {@code log} says the tasks are frozen, the dump goes to {@code next}, the delta to delta.bin, its words to
-     * said.txt.
+     * A base with two zero pages in pages-1.img, and a next dump whose pages-1.img holds two random pages (from
+     * {@code seed}) and a core-1.img.
+     *
+     * @return next's pages
+     */
+    private byte[] twoChangedPages(long seed) throws IOException {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path next = Files.createDirectories(dir.resolve("next"));
+        Files.write(base.resolve("pages-1.img"), new byte[4096 * 2]);
+        byte[] pages = new byte[4096 * 2];
+        new Random(seed).nextBytes(pages);
+        Files.write(next.resolve("pages-1.img"), pages);
+        Files.writeString(next.resolve("core-1.img"), "registers");
+        return pages;
+    }
+
+    /**
+     * The sender as a dump runs it, watching {@code app}, told to go through {@code runcSays} ({@link #runcFifo});
+     * CRIU's log {@code log} says the tasks are frozen, the dump goes to {@code next}, the delta to delta.bin, its
+     * words to said.txt.
      */
     private Process senderWatching(Process app, Path log, Path runcSays) throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Path next = Files.createDirectories(dir.resolve("next"));
         Files.writeString(log, "(00.005) freezer.state=FROZEN\n");
-        assertThat(new ProcessBuilder("mkfifo", runcSays.toString()).start().waitFor()).isZero();
         return new ProcessBuilder("sh", "-c", PageDelta.makeWhenTold(base.toString(), next.toString(),
-                log.toString(), false, app.pid()).line() + " < " + runcSays).redirectOutput(dir.resolve("delta.bin").toFile())
-                .redirectError(dir.resolve("said.txt").toFile()).start();
+                log.toString(), false, app.pid()).line() + " < " + runcSays)
+                .redirectOutput(dir.resolve("delta.bin").toFile()).redirectError(dir.resolve("said.txt").toFile())
+                .start();
     }
 
-    /** A process that names itself as CRIU does when it dumps {@code pid}; it exits with {@value #ALARMED} on SIGALRM. */
+    /** A process named as CRIU names itself when it dumps {@code pid}; it exits with {@value #ALARMED} on SIGALRM. */
     private Process criuDumping(long pid) throws IOException {
         return new ProcessBuilder("bash", "-c", "exec -a criu bash -c 'trap \"kill $! ; exit " + ALARMED
                 + "\" ALRM; sleep 30 & wait $!' dump --rpc -t " + pid).start();

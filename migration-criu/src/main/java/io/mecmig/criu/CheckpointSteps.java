@@ -14,6 +14,7 @@ import io.mecmig.docker.DockerKeys;
 import io.mecmig.docker.SourceLayout;
 import io.mecmig.docker.ssh.RemoteCommand;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,7 +58,7 @@ final class CheckpointSteps {
             List<String> those = folders.apply(ctx);
             if (!those.isEmpty()) {
                 DockerHost host = onSource ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class);
-                List<String> command = new java.util.ArrayList<>(List.of("rm", "-rf"));
+                List<String> command = new ArrayList<>(List.of("rm", "-rf"));
                 command.addAll(those);
                 host.exec(RemoteCommand.of(command), SHORT);
             }

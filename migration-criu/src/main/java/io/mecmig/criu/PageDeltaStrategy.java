@@ -47,7 +47,7 @@ public final class PageDeltaStrategy implements Strategy {
     static final Key<RuncContainer> RUNC = Key.of("criu.runc.source", RuncContainer.class);
     /** Docker's folder for the final checkpoint of the source container; where the target's restore reads it. */
     static final Key<String> SOURCE_FINAL_DIR = Key.journaled("criu.source.final.dir");
-    static final Key<String> TARGET_FINAL_DIR = Key.journaled("criu.target.final.dir");
+    static final Key<String> TARGET_FINAL_DIR = Key.of("criu.target.final.dir", String.class);
     /** The final dump's stream, from the step that starts it to the one that waits for it. */
     static final Key<FinalDumpStream> STREAM = Key.of("criu.final.stream", FinalDumpStream.class);
     /** A bound on a delta's size, only to bound its transfer time. */
@@ -92,17 +92,11 @@ public final class PageDeltaStrategy implements Strategy {
             steps.add(CheckpointSteps.restoreSource());
         }
         steps.addAll(CommonSteps.cleanUp());
-        steps.add(Step.onSource("remove tmpfs dumps", ctx -> {
-            DockerHost source = ctx.source(DockerHost.class);
-            DockerHost target = ctx.target(DockerHost.class);
+        // The dumps themselves go with afterMigration(), and only once the app serves again: until then they may be
+        // what brings it back.
+        steps.add(Step.onTarget("end the page delta and the target's restore", ctx -> {
             ctx.find(STREAM).ifPresent(FinalDumpStream::close);
-            RemoteCommand remove = RemoteCommand.of("rm", "-rf", folder(ctx, source));
-            if (failed == Phase.PRE_RELOCATION && ctx.find(SOURCE_FINAL_DIR).isPresent()) {
-                remove = remove.then(RemoteCommand.of("rm", "-rf", ctx.get(SOURCE_FINAL_DIR))); // made empty, never used
-            }
-            source.exec(remove, CheckpointSteps.SHORT);
-            target.exec(RemoteCommand.of("rm", "-rf", folder(ctx, target)).then(RestoringRuntime.forget(ctx)),
-                    CheckpointSteps.SHORT);
+            ctx.target(DockerHost.class).exec(RestoringRuntime.forget(ctx), CheckpointSteps.SHORT);
         }));
         return steps;
     }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * kept, is finished; every other one is rolled back with its strategy's own rollback steps, which see the
  * values the steps journaled (see {@link Key#journaled(String)}), so that the app serves from the source.
  * Either way the strategy's {@link Strategy#afterMigration} work runs next, as it would have at the migration's end
- * (removing the images it made only for the move, for example), unless the app serves nowhere. Migrations still held by a live process are left
- * alone.
+ * (removing the images it made only for the move, for example), unless the app serves nowhere. Migrations still held
+ * by a live process are left alone.
  *
  * <pre>{@code
  * List<RecoveryReport> done = Recovery.of(Journal.at(dir))

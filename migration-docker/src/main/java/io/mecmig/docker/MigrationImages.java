@@ -56,12 +56,8 @@ public final class MigrationImages {
     private static Step removeOwn(Side side, Key<String> image) {
         String name = "remove this migration's image from the " + side.name().toLowerCase(Locale.ROOT)
                 + " unless a container runs from it";
-        return new Step(name, side, ServiceEffect.NONE, ctx -> {
-            if (ctx.find(image).isPresent()) {
-                removeUnlessUsed(side == Side.SOURCE ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class),
-                        ctx.get(image));
-            }
-        });
+        return new Step(name, side, ServiceEffect.NONE, ctx -> ctx.find(image).ifPresent(made -> removeUnlessUsed(
+                side == Side.SOURCE ? ctx.source(DockerHost.class) : ctx.target(DockerHost.class), made)));
     }
 
     /**
